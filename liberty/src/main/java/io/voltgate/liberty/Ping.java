@@ -1,0 +1,15 @@
+package io.voltgate.liberty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+@Liveness
+@ApplicationScoped
+public class Ping implements HealthCheck {
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.up("ping");
+  }
+}
