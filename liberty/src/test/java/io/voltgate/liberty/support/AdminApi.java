@@ -54,7 +54,7 @@ public final class AdminApi {
     // ------------------------------------------------------------------ stations
 
     public static Response putStation(String stationId, JsonNode body) {
-        return request("PUT", "/api/v1/stations/" + stationId, body, Credentials.admin());
+        return request("PUT", "/api/v1/stations/" + ItEnvironment.pathSegment(stationId), body, Credentials.admin());
     }
 
     /** Registers a station without password or connectors; fails unless 201/200. */
@@ -71,7 +71,7 @@ public final class AdminApi {
     }
 
     public static Response getStation(String stationId) {
-        return request("GET", "/api/v1/stations/" + stationId, null, Credentials.admin());
+        return request("GET", "/api/v1/stations/" + ItEnvironment.pathSegment(stationId), null, Credentials.admin());
     }
 
     /** GET station that must answer 200; returns its JSON. */
@@ -88,18 +88,18 @@ public final class AdminApi {
     }
 
     public static Response postCommand(String stationId, String action, JsonNode body) {
-        return request("POST", "/api/v1/stations/" + stationId + "/commands/" + action, body, Credentials.admin());
+        return request("POST", "/api/v1/stations/" + ItEnvironment.pathSegment(stationId) + "/commands/" + action, body, Credentials.admin());
     }
 
     public static CompletableFuture<Response> postCommandAsync(String stationId, String action, JsonNode body) {
-        return requestAsync("POST", "/api/v1/stations/" + stationId + "/commands/" + action, body,
+        return requestAsync("POST", "/api/v1/stations/" + ItEnvironment.pathSegment(stationId) + "/commands/" + action, body,
                 Credentials.admin());
     }
 
     // ------------------------------------------------------------------ id tags, spots, transactions
 
     public static Response putIdTag(String idTag, JsonNode body) {
-        return request("PUT", "/api/v1/id-tags/" + idTag, body, Credentials.admin());
+        return request("PUT", "/api/v1/id-tags/" + ItEnvironment.pathSegment(idTag), body, Credentials.admin());
     }
 
     public static Response putSpot(String spotId, JsonNode body) {

@@ -26,7 +26,15 @@ public final class ItEnvironment {
     }
 
     public static String ocppUrl(String stationId) {
-        return "ws://localhost:" + httpPort() + "/ocpp/" + stationId;
+        return "ws://localhost:" + httpPort() + "/ocpp/" + pathSegment(stationId);
+    }
+
+    /**
+     * A station id as a URL path segment: of the allowed characters only {@code |} is not legal
+     * in a URI path and must be percent-encoded; the others are sent as they are.
+     */
+    public static String pathSegment(String id) {
+        return id.replace("%", "%25").replace("|", "%7C").replace(" ", "%20");
     }
 
     public static String adminUser() {
