@@ -113,7 +113,6 @@ class OcppTransactionsIT {
             JsonNode replayResult = client.callExpectingResult("StopTransaction", stop);
             assertTrue(replayResult.isObject(), replayResult.toString());
             assertEquals(before, AdminApi.transactions(id, null));
-
         }
     }
 
