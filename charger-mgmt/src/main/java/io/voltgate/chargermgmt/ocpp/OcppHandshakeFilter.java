@@ -1,0 +1,120 @@
+package io.voltgate.chargermgmt.ocpp;
+
+import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.StationService;
+import io.voltgate.chargermgmt.security.PasswordHashes;
+import io.voltgate.sharedkernel.StationId;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Refuses OCPP handshakes with a status code before the WebSocket upgrade, in the contract's
+ * order (CONTRACT §1): identity pattern 400, unknown station 404, credentials 401, admission
+ * 503. Sub-protocol negotiation happens after this, in {@link OcppConfigurator}. A WebSocket
+ * configurator cannot answer with a status code, hence a servlet filter (LIBERTY-NOTES 9).
+ */
+@WebFilter(urlPatterns = "/ocpp/*", asyncSupported = true)
+public class OcppHandshakeFilter extends HttpFilter {
+
+  private static final String PREFIX = "/ocpp/";
+
+  @Inject StationService stations;
+  @Inject HandshakeTickets tickets;
+  @Inject OcppMetrics metrics;
+  @Inject HandshakeAdmission admission;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String stationId = path.startsWith(PREFIX) ? percentDecode(path.substring(PREFIX.length())) : null;
+    if (stationId == null || !StationId.isValid(stationId)) {
+      refuse(response, 400, "invalid-identity", "Station id must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ .");
+      return;
+    }
+    Optional<ChargingStation> station = stations.forHandshake(stationId);
+    if (station.isEmpty()) {
+      refuse(response, 404, "unknown-station", "Unknown station");
+      return;
+    }
+    String hash = station.get().getPasswordHash();
+    if (hash != null && !credentialsMatch(request, stationId, hash)) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"voltgate-ocpp\"");
+      refuse(response, 401, "unauthorized", "Missing or wrong credentials");
+      return;
+    }
+    OptionalInt retryAfter = admission.tryAdmit();
+    if (retryAfter.isPresent()) {
+      response.setHeader("Retry-After", Integer.toString(retryAfter.getAsInt()));
+      refuse(response, 503, "overloaded", "Busy; retry later");
+      return;
+    }
+    tickets.put(stationId, station.get().isAccepted());
+    chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletResponse response, int status, String outcome, String message) throws IOException {
+    metrics.handshake(outcome);
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write(message);
+  }
+
+  /** Basic auth: user name must be the station id (security whitepaper A00.FR.204). */
+  private static boolean credentialsMatch(HttpServletRequest request, String stationId, String hash) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int colon = decoded.indexOf(':');
+    return colon > 0
+        && decoded.substring(0, colon).equals(stationId)
+        && PasswordHashes.matches(hash, decoded.substring(colon + 1));
+  }
+
+  /**
+   * Decodes %XX escapes of a path segment. Unlike URLDecoder it leaves '+' alone: '+' is a
+   * legal station id character, not a space. Returns null for malformed escapes.
+   */
+  static String percentDecode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= segment.length()) {
+          return null;
+        }
+        int hi = Character.digit(segment.charAt(i + 1), 16);
+        int lo = Character.digit(segment.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          return null;
+        }
+        out.write((hi << 4) | lo);
+        i += 2;
+      } else {
+        out.write(c);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}

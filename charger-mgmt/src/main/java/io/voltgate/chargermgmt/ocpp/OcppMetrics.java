@@ -1,0 +1,85 @@
+package io.voltgate.chargermgmt.ocpp;
+
+import io.voltgate.chargermgmt.session.SessionRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The OCPP metrics of CONTRACT §3: sessions now, handshakes by outcome, messages by action and
+ * outcome, and the handling-latency histogram (percentiles and buckets are configured in
+ * microprofile-config.properties). Metric objects are looked up once and cached.
+ */
+@ApplicationScoped
+public class OcppMetrics {
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  @Inject SessionRegistry sessions;
+
+  private final ConcurrentHashMap<String, Counter> handshakes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Counter> messages = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void register() {
+    registry.gauge(
+        Metadata.builder().withName("voltgate.ocpp.sessions").withDescription("OCPP sessions connected to this instance").build(),
+        sessions,
+        SessionRegistry::size);
+  }
+
+  /** Gauges appear only once their bean exists (LIBERTY-NOTES gotcha 5). */
+  void onStart(@Observes Startup startup) {
+    handshakes.size();
+  }
+
+  public void handshake(String outcome) {
+    handshakes
+        .computeIfAbsent(
+            outcome,
+            o ->
+                registry.counter(
+                    Metadata.builder().withName("voltgate.ocpp.handshakes").withDescription("WebSocket handshakes by outcome").build(),
+                    new Tag("outcome", o)))
+        .inc();
+  }
+
+  public void message(String action, String outcome, long nanos) {
+    String key = action + '\u0000' + outcome;
+    messages
+        .computeIfAbsent(
+            key,
+            k ->
+                registry.counter(
+                    Metadata.builder().withName("voltgate.ocpp.messages").withDescription("OCPP CALLs received, by action and outcome").build(),
+                    new Tag("action", action),
+                    new Tag("outcome", outcome)))
+        .inc();
+    timers
+        .computeIfAbsent(
+            action,
+            a ->
+                registry.timer(
+                    Metadata.builder()
+                        .withName("voltgate.ocpp.message")
+                        .withDescription("Time to handle one OCPP CALL, receipt to answer sent")
+                        .withUnit(MetricUnits.SECONDS)
+                        .build(),
+                    new Tag("action", a)))
+        .update(Duration.ofNanos(nanos));
+  }
+}

@@ -1,0 +1,197 @@
+package io.voltgate.chargermgmt.ocpp;
+
+import io.voltgate.chargermgmt.ocpp.frame.Call;
+import io.voltgate.chargermgmt.ocpp.frame.CallError;
+import io.voltgate.chargermgmt.ocpp.frame.CallResult;
+import io.voltgate.chargermgmt.ocpp.frame.FrameCodec;
+import io.voltgate.chargermgmt.ocpp.frame.FrameException;
+import io.voltgate.chargermgmt.ocpp.frame.OcppFrame;
+import io.voltgate.chargermgmt.ocpp.frame.OcppVersion;
+import io.voltgate.chargermgmt.ocpp.frame.RpcErrorCode;
+import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Action;
+import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Dispatcher;
+import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Schemas;
+import io.voltgate.chargermgmt.ocpp.v16.PayloadViolation;
+import io.voltgate.chargermgmt.session.OcppConnection;
+import io.voltgate.chargermgmt.session.OutboundCalls;
+import io.voltgate.chargermgmt.session.SessionRegistry;
+import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.StationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The life of an OCPP session on this instance: open (newest connection wins), every incoming
+ * frame through decode → checks → schema validation → dispatch → exactly one answer, and close.
+ * A bad message never closes the session and never changes stored state (CONTRACT §1):
+ * validation happens before any handler runs.
+ */
+@ApplicationScoped
+public class OcppSessions {
+
+  private static final Logger LOG = Logger.getLogger(OcppSessions.class.getName());
+  private static final long PRESENCE_WRITE_INTERVAL_NANOS = 30_000_000_000L;
+
+  @Inject FrameCodec codec;
+  @Inject Ocpp16Schemas schemas;
+  @Inject Ocpp16Dispatcher dispatcher;
+  @Inject SessionRegistry registry;
+  @Inject OutboundCalls outbound;
+  @Inject StationService stations;
+  @Inject HandshakeTickets tickets;
+  @Inject InstanceIdentity instance;
+  @Inject OcppMetrics metrics;
+
+  /** Session markers left by this instance's previous life point nowhere now. */
+  void onStart(@Observes Startup startup) {
+    try {
+      int cleared = stations.forgetSessionsOf(instance.id());
+      if (cleared > 0) {
+        LOG.info(() -> "Cleared " + cleared + " stale session markers of instance " + instance.id());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not clear stale session markers: " + e.getMessage());
+    }
+  }
+
+  OcppConnection opened(Session session, String stationId) {
+    Optional<OcppVersion> version = OcppVersion.fromSubprotocol(session.getNegotiatedSubprotocol());
+    if (version.isEmpty() || version.get() != OcppVersion.V16) {
+      metrics.handshake("no-subprotocol");
+      closeQuietly(session, CloseCodes.PROTOCOL_ERROR, "No supported OCPP sub-protocol offered");
+      return null;
+    }
+    HandshakeTickets.Ticket ticket = tickets.take(stationId);
+    boolean accepted;
+    if (ticket != null) {
+      accepted = ticket.accepted();
+    } else {
+      Optional<ChargingStation> station = stations.forHandshake(stationId);
+      if (station.isEmpty()) {
+        closeQuietly(session, CloseCodes.VIOLATED_POLICY, "Unknown station");
+        return null;
+      }
+      accepted = station.get().isAccepted();
+    }
+    session.setMaxIdleTimeout(0);
+    session.setMaxTextMessageBufferSize(OcppEndpoint.MAX_MESSAGE_BYTES);
+    OcppConnection connection =
+        new OcppConnection(stationId, session, version.get(), UUID.randomUUID().toString(), accepted);
+    registry
+        .register(connection)
+        .ifPresent(
+            previous -> {
+              outbound.onClosed(previous);
+              previous.close(CloseCodes.NORMAL_CLOSURE, "replaced");
+            });
+    try {
+      stations.connected(stationId, instance.id(), connection.token(), version.get().subprotocol());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record session of " + stationId + ": " + e.getMessage());
+    }
+    metrics.handshake("accepted");
+    return connection;
+  }
+
+  void message(OcppConnection connection, String text) {
+    long started = System.nanoTime();
+    OcppFrame frame;
+    try {
+      frame = codec.decode(text);
+    } catch (FrameException e) {
+      if (e.mayAnswer()) {
+        send(connection, e.toCallError(connection.version()));
+      }
+      metrics.message("(invalid frame)", e.code().spelling(connection.version()), System.nanoTime() - started);
+      return;
+    }
+    if (frame instanceof Call call) {
+      answer(connection, call, started);
+    } else if (frame instanceof CallResult result) {
+      outbound.onResult(connection, result.messageId(), result.payload());
+    } else if (frame instanceof CallError error) {
+      outbound.onError(connection, error.messageId(), error.errorCode(), error.errorDescription());
+    }
+  }
+
+  private void answer(OcppConnection connection, Call call, long started) {
+    OcppFrame reply;
+    String outcome;
+    try {
+      reply = new CallResult(call.messageId(), handle(connection, call));
+      outcome = "ok";
+    } catch (OcppCallException e) {
+      reply = CallError.of(call.messageId(), e.code(), connection.version(), e.getMessage());
+      outcome = e.code().spelling(connection.version());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Failed to handle " + call.action() + " from " + connection.stationId(), e);
+      reply = CallError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR, connection.version(), "Internal error handling " + call.action());
+      outcome = "InternalError";
+    }
+    send(connection, reply);
+    Ocpp16Action known = Ocpp16Action.of(call.action()).orElse(null);
+    metrics.message(known == null ? "(unknown)" : known.name(), outcome, System.nanoTime() - started);
+  }
+
+  private tools.jackson.databind.node.ObjectNode handle(OcppConnection connection, Call call) {
+    Ocpp16Action action =
+        Ocpp16Action.of(call.action())
+            .orElseThrow(() -> new OcppCallException(RpcErrorCode.NOT_IMPLEMENTED, "Unknown action " + call.action()));
+    if (!action.sentByChargePoint()) {
+      throw new OcppCallException(RpcErrorCode.NOT_SUPPORTED, action + " is not sent by a charge point");
+    }
+    // OCPP-J 1.6 errata: a CSMS SHOULD answer SecurityError to anything before an accepted boot.
+    if (action != Ocpp16Action.BootNotification && !connection.accepted()) {
+      throw new OcppCallException(RpcErrorCode.SECURITY_ERROR, "BootNotification has not been accepted");
+    }
+    Optional<PayloadViolation> violation = schemas.validateRequest(action, call.payload());
+    if (violation.isPresent()) {
+      throw new OcppCallException(violation.get().code(), violation.get().description());
+    }
+    if (connection.presenceDue(PRESENCE_WRITE_INTERVAL_NANOS) && action != Ocpp16Action.BootNotification) {
+      stations.heardFrom(connection.stationId());
+    }
+    return dispatcher.handle(connection, action, call.payload());
+  }
+
+  void closed(OcppConnection connection, CloseReason reason) {
+    registry.remove(connection);
+    outbound.onClosed(connection);
+    try {
+      stations.disconnected(connection.stationId(), connection.token());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record disconnect of " + connection.stationId() + ": " + e.getMessage());
+    }
+  }
+
+  void error(OcppConnection connection, Throwable error) {
+    String who = connection == null ? "(handshake)" : connection.stationId();
+    LOG.log(Level.FINE, "WebSocket error on " + who, error);
+  }
+
+  private void send(OcppConnection connection, OcppFrame frame) {
+    try {
+      connection.send(codec.encode(frame));
+    } catch (IOException | IllegalStateException e) {
+      LOG.fine(() -> "Could not answer " + connection.stationId() + ": " + e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(Session session, CloseReason.CloseCode code, String reason) {
+    try {
+      session.close(new CloseReason(code, reason));
+    } catch (IOException | IllegalStateException e) {
+      // the peer is gone already
+    }
+  }
+}

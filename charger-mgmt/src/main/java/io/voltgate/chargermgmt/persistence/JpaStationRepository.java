@@ -1,0 +1,186 @@
+package io.voltgate.chargermgmt.persistence;
+
+import static io.voltgate.chargermgmt.persistence.InstantConverter.utc;
+
+import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.ConnectorSpec;
+import io.voltgate.chargermgmt.station.LatestConnectorStatus;
+import io.voltgate.chargermgmt.station.RegisteredConnector;
+import io.voltgate.chargermgmt.station.StationRepository;
+import io.voltgate.chargermgmt.station.StatusReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** JPA-backed {@link StationRepository}; the status upsert is one native statement. */
+@ApplicationScoped
+public class JpaStationRepository implements StationRepository {
+
+  /*
+   * MySQL applies ON DUPLICATE KEY UPDATE assignments left to right, so every column compares
+   * against the old status_at and status_at itself is assigned last. ">=" lets a later arrival
+   * with the same timestamp win (CONTRACT §1: arrival order breaks ties). H2 (MODE=MySQL)
+   * evaluates the same way.
+   */
+  private static final String NEWER = "VALUES(status_at) >= status_at";
+  private static final String UPSERT_LATEST =
+      "INSERT INTO connector_status_latest (station_id, connector_id, status, error_code, info,"
+          + " vendor_id, vendor_error_code, status_at, received_at) VALUES (?,?,?,?,?,?,?,?,?)"
+          + " ON DUPLICATE KEY UPDATE"
+          + " status = CASE WHEN " + NEWER + " THEN VALUES(status) ELSE status END,"
+          + " error_code = CASE WHEN " + NEWER + " THEN VALUES(error_code) ELSE error_code END,"
+          + " info = CASE WHEN " + NEWER + " THEN VALUES(info) ELSE info END,"
+          + " vendor_id = CASE WHEN " + NEWER + " THEN VALUES(vendor_id) ELSE vendor_id END,"
+          + " vendor_error_code = CASE WHEN " + NEWER + " THEN VALUES(vendor_error_code) ELSE vendor_error_code END,"
+          + " received_at = CASE WHEN " + NEWER + " THEN VALUES(received_at) ELSE received_at END,"
+          + " status_at = CASE WHEN " + NEWER + " THEN VALUES(status_at) ELSE status_at END";
+  private static final String INSERT_HISTORY =
+      "INSERT INTO connector_status_history (station_id, connector_id, status, error_code, info,"
+          + " vendor_id, vendor_error_code, status_at, received_at) VALUES (?,?,?,?,?,?,?,?,?)";
+
+  @PersistenceContext(unitName = "charger-mgmt")
+  EntityManager em;
+
+  @Override
+  public Optional<ChargingStation> find(String stationId) {
+    return Optional.ofNullable(em.find(ChargingStation.class, stationId));
+  }
+
+  @Override
+  public void add(ChargingStation station) {
+    em.persist(station);
+  }
+
+  @Override
+  public List<RegisteredConnector> connectors(String stationId) {
+    return em.createQuery(
+            "SELECT c FROM RegisteredConnector c WHERE c.stationId = :s ORDER BY c.connectorId",
+            RegisteredConnector.class)
+        .setParameter("s", stationId)
+        .getResultList();
+  }
+
+  @Override
+  public void replaceConnectors(String stationId, List<ConnectorSpec> connectors) {
+    em.createQuery("DELETE FROM RegisteredConnector c WHERE c.stationId = :s")
+        .setParameter("s", stationId)
+        .executeUpdate();
+    for (ConnectorSpec c : connectors) {
+      em.persist(new RegisteredConnector(stationId, c.connectorId(), c.type(), c.maxPowerKw()));
+    }
+  }
+
+  @Override
+  public List<LatestConnectorStatus> latestStatuses(String stationId) {
+    return em.createQuery(
+            "SELECT l FROM LatestConnectorStatus l WHERE l.stationId = :s ORDER BY l.connectorId",
+            LatestConnectorStatus.class)
+        .setParameter("s", stationId)
+        .getResultList();
+  }
+
+  @Override
+  public List<ChargingStation> page(Boolean connected, String afterId, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT s FROM ChargingStation s WHERE 1 = 1");
+    if (afterId != null) {
+      jpql.append(" AND s.stationId > :after");
+    }
+    if (connected != null) {
+      jpql.append(connected ? " AND s.instanceId IS NOT NULL" : " AND s.instanceId IS NULL");
+    }
+    jpql.append(" ORDER BY s.stationId");
+    TypedQuery<ChargingStation> q = em.createQuery(jpql.toString(), ChargingStation.class);
+    if (afterId != null) {
+      q.setParameter("after", afterId);
+    }
+    return q.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public void recordStatus(String stationId, StatusReport r, Instant receivedAt) {
+    Connection c = em.unwrap(Connection.class);
+    try (PreparedStatement history = c.prepareStatement(INSERT_HISTORY);
+        PreparedStatement latest = c.prepareStatement(UPSERT_LATEST)) {
+      bindStatus(history, stationId, r, receivedAt);
+      history.executeUpdate();
+      bindStatus(latest, stationId, r, receivedAt);
+      latest.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not store status of " + stationId, e);
+    }
+    touch(stationId, receivedAt);
+  }
+
+  private static void bindStatus(PreparedStatement ps, String stationId, StatusReport r, Instant receivedAt)
+      throws SQLException {
+    ps.setString(1, stationId);
+    ps.setInt(2, r.connectorId());
+    ps.setString(3, r.status());
+    ps.setString(4, r.errorCode());
+    ps.setString(5, r.info());
+    ps.setString(6, r.vendorId());
+    ps.setString(7, r.vendorErrorCode());
+    ps.setObject(8, utc(r.statusAt()));
+    ps.setObject(9, utc(receivedAt));
+  }
+
+  @Override
+  public void markConnected(String stationId, String instanceId, String token, String protocol, Instant now) {
+    em.createNativeQuery(
+            "UPDATE station SET instance_id = ?, session_token = ?, protocol = ?, connected_at = ?,"
+                + " last_seen = ? WHERE station_id = ?")
+        .setParameter(1, instanceId)
+        .setParameter(2, token)
+        .setParameter(3, protocol)
+        .setParameter(4, utc(now))
+        .setParameter(5, utc(now))
+        .setParameter(6, stationId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void markDisconnected(String stationId, String token, Instant now) {
+    em.createNativeQuery(
+            "UPDATE station SET instance_id = NULL, session_token = NULL, last_seen = ?"
+                + " WHERE station_id = ? AND session_token = ?")
+        .setParameter(1, utc(now))
+        .setParameter(2, stationId)
+        .setParameter(3, token)
+        .executeUpdate();
+  }
+
+  @Override
+  public int clearInstance(String instanceId) {
+    return em.createNativeQuery(
+            "UPDATE station SET instance_id = NULL, session_token = NULL WHERE instance_id = ?")
+        .setParameter(1, instanceId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void touch(String stationId, Instant now) {
+    em.createNativeQuery("UPDATE station SET last_seen = ? WHERE station_id = ?")
+        .setParameter(1, utc(now))
+        .setParameter(2, stationId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void recordDataTransfer(String stationId, String vendorId, String messageId, String data, Instant now) {
+    em.createNativeQuery(
+            "INSERT INTO data_transfer (station_id, vendor_id, message_id, data, received_at) VALUES (?,?,?,?,?)")
+        .setParameter(1, stationId)
+        .setParameter(2, vendorId)
+        .setParameter(3, messageId)
+        .setParameter(4, data)
+        .setParameter(5, utc(now))
+        .executeUpdate();
+  }
+}

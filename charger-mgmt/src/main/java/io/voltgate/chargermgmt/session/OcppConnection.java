@@ -1,0 +1,92 @@
+package io.voltgate.chargermgmt.session;
+
+import io.voltgate.chargermgmt.ocpp.frame.OcppVersion;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+
+/**
+ * One charger's live WebSocket session and its per-session protocol state. Kept small: an
+ * instance holds tens of thousands of these, so the outbound queue is allocated only when a
+ * second CALL has to wait.
+ */
+public final class OcppConnection {
+
+  private final String stationId;
+  private final Session session;
+  private final OcppVersion version;
+  private final String token;
+  private volatile boolean accepted;
+  private volatile long lastSeenWrittenAt;
+
+  // Guarded by this: the outbound CALL on the wire and those waiting behind it.
+  OutboundCall inFlight;
+  ArrayDeque<OutboundCall> waiting;
+
+  public OcppConnection(String stationId, Session session, OcppVersion version, String token, boolean accepted) {
+    this.stationId = stationId;
+    this.session = session;
+    this.version = version;
+    this.token = token;
+    this.accepted = accepted;
+    this.lastSeenWrittenAt = System.nanoTime();
+  }
+
+  public String stationId() {
+    return stationId;
+  }
+
+  public OcppVersion version() {
+    return version;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** Whether the station's boot has been accepted (stored per station, cached per session). */
+  public boolean accepted() {
+    return accepted;
+  }
+
+  public void accepted(boolean value) {
+    this.accepted = value;
+  }
+
+  /**
+   * True at most once per {@code intervalNanos}: presence ({@code last_seen}) is written
+   * coalesced, not on every message.
+   */
+  public boolean presenceDue(long intervalNanos) {
+    long now = System.nanoTime();
+    if (now - lastSeenWrittenAt >= intervalNanos) {
+      lastSeenWrittenAt = now;
+      return true;
+    }
+    return false;
+  }
+
+  /** Sends one text frame; sends on one session are serialised (basic remote is not concurrent). */
+  public void send(String text) throws IOException {
+    synchronized (session) {
+      session.getBasicRemote().sendText(text);
+    }
+  }
+
+  public boolean isOpen() {
+    return session.isOpen();
+  }
+
+  public void close(CloseReason.CloseCode code, String reason) {
+    try {
+      session.close(new CloseReason(code, reason));
+    } catch (IOException | IllegalStateException e) {
+      // already closing: nothing left to do
+    }
+  }
+}

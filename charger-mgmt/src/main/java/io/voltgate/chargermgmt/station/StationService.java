@@ -1,0 +1,140 @@
+package io.voltgate.chargermgmt.station;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Station rules: registration by operators, boot decisions, status and presence. Each method
+ * is one short database transaction of primary-key reads and writes, because the OCPP message
+ * path calls it.
+ */
+@ApplicationScoped
+public class StationService {
+
+  @Inject StationRepository stations;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.ocpp.heartbeat-interval-seconds", defaultValue = "300")
+  int heartbeatIntervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.stations.auto-register", defaultValue = "false")
+  boolean autoRegister;
+
+  /** Registers or replaces a station (PUT semantics); returns true when it was created. */
+  @Transactional
+  public boolean register(
+      String stationId, String spotId, String passwordHash, List<ConnectorSpec> connectors) {
+    Instant now = Instant.now();
+    Optional<ChargingStation> existing = stations.find(stationId);
+    ChargingStation station = existing.orElseGet(() -> new ChargingStation(stationId, now));
+    station.replaceRegistration(spotId, passwordHash);
+    if (existing.isEmpty()) {
+      stations.add(station);
+    }
+    stations.replaceConnectors(stationId, connectors == null ? List.of() : connectors);
+    return existing.isEmpty();
+  }
+
+  @Transactional
+  public Optional<StationDetails> details(String stationId) {
+    return stations
+        .find(stationId)
+        .map(s -> new StationDetails(s, stations.connectors(stationId), stations.latestStatuses(stationId)));
+  }
+
+  @Transactional
+  public List<StationDetails> page(Boolean connected, String afterId, int limit) {
+    return stations.page(connected, afterId, limit).stream()
+        .map(
+            s ->
+                new StationDetails(
+                    s, stations.connectors(s.getStationId()), stations.latestStatuses(s.getStationId())))
+        .toList();
+  }
+
+  /**
+   * The station as the handshake needs it (one primary-key read). With auto-registration on,
+   * an unknown station is created without a password.
+   */
+  @Transactional
+  public Optional<ChargingStation> forHandshake(String stationId) {
+    Optional<ChargingStation> found = stations.find(stationId);
+    if (found.isEmpty() && autoRegister) {
+      ChargingStation created = new ChargingStation(stationId, Instant.now());
+      stations.add(created);
+      return Optional.of(created);
+    }
+    return found;
+  }
+
+  /**
+   * Answers a BootNotification. A registered station is accepted; {@code admit} false (the
+   * instance is busy) answers Pending with the interval after which to boot again.
+   */
+  @Transactional
+  public BootDecision boot(String stationId, BootInfo info, boolean admit, int pendingIntervalSeconds) {
+    Instant now = Instant.now();
+    ChargingStation station =
+        stations.find(stationId).orElseThrow(() -> new IllegalStateException("unknown station " + stationId));
+    BootDecision decision =
+        admit
+            ? new BootDecision(ChargingStation.ACCEPTED, heartbeatIntervalSeconds)
+            : new BootDecision("Pending", pendingIntervalSeconds);
+    // A Pending answer does not revoke an earlier acceptance: the station keeps working while
+    // it retries (CONTRACT §1: acceptance lasts until a boot is answered otherwise — Pending
+    // is a throttle, not a verdict).
+    String stored = decision.accepted() || !station.isAccepted() ? decision.status() : ChargingStation.ACCEPTED;
+    station.recordBoot(info, stored, now);
+    return decision;
+  }
+
+  @Transactional
+  public void status(String stationId, StatusReport report) {
+    stations.recordStatus(stationId, report, Instant.now());
+  }
+
+  @Transactional
+  public void connected(String stationId, String instanceId, String token, String protocol) {
+    stations.markConnected(stationId, instanceId, token, protocol, Instant.now());
+  }
+
+  @Transactional
+  public void disconnected(String stationId, String token) {
+    stations.markDisconnected(stationId, token, Instant.now());
+  }
+
+  @Transactional
+  public int forgetSessionsOf(String instanceId) {
+    return stations.clearInstance(instanceId);
+  }
+
+  @Transactional
+  public void heardFrom(String stationId) {
+    stations.touch(stationId, Instant.now());
+  }
+
+  @Transactional
+  public void diagnosticsStatus(String stationId, String status) {
+    stations.find(stationId).ifPresent(s -> s.setDiagnosticsStatus(status, Instant.now()));
+  }
+
+  @Transactional
+  public void firmwareStatus(String stationId, String status) {
+    stations.find(stationId).ifPresent(s -> s.setFirmwareStatus(status, Instant.now()));
+  }
+
+  @Transactional
+  public void dataTransfer(String stationId, String vendorId, String messageId, String data) {
+    stations.recordDataTransfer(stationId, vendorId, messageId, data, Instant.now());
+  }
+
+  public int heartbeatIntervalSeconds() {
+    return heartbeatIntervalSeconds;
+  }
+}

@@ -1,0 +1,2 @@
+/** REST plumbing shared by every resource: problem+json rendering of errors. */
+package io.voltgate.liberty.rest;

@@ -1,0 +1,2 @@
+/** Operator authentication for the admin REST API (HTTP Basic against configured accounts). */
+package io.voltgate.liberty.security;
