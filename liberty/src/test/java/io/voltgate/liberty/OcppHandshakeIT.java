@@ -58,26 +58,26 @@ class OcppHandshakeIT {
 
     @Test
     void refusesMissingPasswordWith401() {
-        String id = registerWithPassword("right-password-1");
+        String id = registerWithPassword("right-password-0001");
         assertEquals(401, OcppTestClient.handshakeStatus(id, null, null, "ocpp1.6"));
     }
 
     @Test
     void refusesWrongPasswordWith401() {
-        String id = registerWithPassword("right-password-2");
+        String id = registerWithPassword("right-password-0002");
         assertEquals(401, OcppTestClient.handshakeStatus(id, id, "wrong-password", "ocpp1.6"));
     }
 
     @Test
     void refusesBasicUserOtherThanTheStationIdWith401() {
-        String id = registerWithPassword("right-password-3");
-        assertEquals(401, OcppTestClient.handshakeStatus(id, "someone-else", "right-password-3", "ocpp1.6"));
+        String id = registerWithPassword("right-password-0003");
+        assertEquals(401, OcppTestClient.handshakeStatus(id, "someone-else", "right-password-0003", "ocpp1.6"));
     }
 
     @Test
     void acceptsTheRightPassword() {
-        String id = registerWithPassword("right-password-4");
-        try (OcppTestClient client = OcppTestClient.connect(id, "right-password-4", "ocpp1.6")) {
+        String id = registerWithPassword("right-password-0004");
+        try (OcppTestClient client = OcppTestClient.connect(id, "right-password-0004", "ocpp1.6")) {
             assertEquals("ocpp1.6", client.subprotocol());
             client.bootAccepted();
         }
@@ -85,9 +85,9 @@ class OcppHandshakeIT {
 
     @Test
     void neverReturnsTheStationPassword() {
-        String id = registerWithPassword("right-password-5");
+        String id = registerWithPassword("right-password-0005");
         String body = AdminApi.getStation(id).body();
-        assertFalse(body.contains("right-password-5"), body);
+        assertFalse(body.contains("right-password-0005"), body);
     }
 
     @Test

@@ -111,7 +111,7 @@ class RestApiIT {
     @Test
     void replacesTheWholeStationOnPutSoAnOmittedPasswordMeansNone() {
         String spot = putSpot(newSpotId(), 48.2, 16.37);
-        String id = AdminApi.registerStation(newStationId(), stationBody("old-secret", spot, "CCS2", 150));
+        String id = AdminApi.registerStation(newStationId(), stationBody("old-secret-password-01", spot, "CCS2", 150));
         assertEquals(401, OcppTestClient.handshakeStatus(id, null, null, "ocpp1.6"));
 
         Response replaced = AdminApi.putStation(id, Payloads.object());
