@@ -1,5 +1,7 @@
 package io.voltgate.chargermgmt.ocpp;
 
+import io.voltgate.chargermgmt.admission.DatabaseBulkhead;
+import io.voltgate.chargermgmt.admission.HandshakeAdmission;
 import io.voltgate.chargermgmt.station.ChargingStation;
 import io.voltgate.chargermgmt.station.StationService;
 import io.voltgate.chargermgmt.security.PasswordHashes;
@@ -33,6 +35,7 @@ public class OcppHandshakeFilter extends HttpFilter {
   @Inject HandshakeTickets tickets;
   @Inject OcppMetrics metrics;
   @Inject HandshakeAdmission admission;
+  @Inject DatabaseBulkhead bulkhead;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,7 +46,7 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 400, "invalid-identity", "Station id must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ .");
       return;
     }
-    Optional<ChargingStation> station = stations.forHandshake(stationId);
+    Optional<ChargingStation> station = bulkhead.call(() -> stations.forHandshake(stationId), 10);
     if (station.isEmpty()) {
       refuse(response, 404, "unknown-station", "Unknown station");
       return;
@@ -54,7 +57,7 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 401, "unauthorized", "Missing or wrong credentials");
       return;
     }
-    OptionalInt retryAfter = admission.tryAdmit();
+    OptionalInt retryAfter = admission.tryAdmit(stationId);
     if (retryAfter.isPresent()) {
       response.setHeader("Retry-After", Integer.toString(retryAfter.getAsInt()));
       refuse(response, 503, "overloaded", "Busy; retry later");

@@ -1,5 +1,8 @@
 package io.voltgate.chargermgmt.ocpp;
 
+import io.voltgate.chargermgmt.admission.BootThrottle;
+import io.voltgate.chargermgmt.admission.HandshakeAdmission;
+import io.voltgate.chargermgmt.migration.SessionMigrator;
 import io.voltgate.chargermgmt.session.SessionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +32,9 @@ public class OcppMetrics {
   MetricRegistry registry;
 
   @Inject SessionRegistry sessions;
+  @Inject SessionMigrator migrator;
+  @Inject HandshakeAdmission admission;
+  @Inject BootThrottle boots;
 
   private final ConcurrentHashMap<String, Counter> handshakes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter> messages = new ConcurrentHashMap<>();
@@ -40,6 +46,18 @@ public class OcppMetrics {
         Metadata.builder().withName("voltgate.ocpp.sessions").withDescription("OCPP sessions connected to this instance").build(),
         sessions,
         SessionRegistry::size);
+    registry.gauge(
+        Metadata.builder().withName("voltgate.migration.remaining").withDescription("Sessions the running migration has yet to move (0 when idle)").build(),
+        migrator,
+        SessionMigrator::remaining);
+    registry.gauge(
+        Metadata.builder().withName("voltgate.admission.waiting").withDescription("Refused stations holding an appointment to reconnect").build(),
+        admission,
+        HandshakeAdmission::waiting);
+    registry.gauge(
+        Metadata.builder().withName("voltgate.admission.boots.pending").withDescription("Stations answered BootNotification Pending and not yet re-triggered").build(),
+        boots,
+        BootThrottle::pendingCount);
   }
 
   /** Gauges appear only once their bean exists (LIBERTY-NOTES gotcha 5). */

@@ -1,5 +1,7 @@
 package io.voltgate.chargermgmt.ocpp;
 
+import io.voltgate.chargermgmt.admission.BootThrottle;
+import io.voltgate.chargermgmt.admission.DatabaseBulkhead;
 import io.voltgate.chargermgmt.ocpp.frame.Call;
 import io.voltgate.chargermgmt.ocpp.frame.CallError;
 import io.voltgate.chargermgmt.ocpp.frame.CallResult;
@@ -41,6 +43,8 @@ public class OcppSessions {
 
   private static final Logger LOG = Logger.getLogger(OcppSessions.class.getName());
   private static final long PRESENCE_WRITE_INTERVAL_NANOS = 30_000_000_000L;
+  /** How long a charger message waits for a database permit before it is answered InternalError. */
+  private static final long DB_WAIT_SECONDS = 20;
 
   @Inject FrameCodec codec;
   @Inject Ocpp16Schemas schemas;
@@ -51,6 +55,8 @@ public class OcppSessions {
   @Inject HandshakeTickets tickets;
   @Inject InstanceIdentity instance;
   @Inject OcppMetrics metrics;
+  @Inject BootThrottle bootThrottle;
+  @Inject DatabaseBulkhead bulkhead;
 
   /** Session markers left by this instance's previous life point nowhere now. */
   void onStart(@Observes Startup startup) {
@@ -158,10 +164,23 @@ public class OcppSessions {
     if (violation.isPresent()) {
       throw new OcppCallException(violation.get().code(), violation.get().description());
     }
-    if (connection.presenceDue(PRESENCE_WRITE_INTERVAL_NANOS) && action != Ocpp16Action.BootNotification) {
-      stations.heardFrom(connection.stationId());
+    if (action == Ocpp16Action.BootNotification) {
+      // Under a boot storm: Pending with an interval, decided before any database work.
+      if (!bootThrottle.tryEnter(connection.stationId())) {
+        return dispatcher.pendingBoot(bootThrottle.pendingInterval());
+      }
+      try {
+        return bulkhead.call(() -> dispatcher.handle(connection, action, call.payload()), DB_WAIT_SECONDS);
+      } finally {
+        bootThrottle.exit();
+      }
     }
-    return dispatcher.handle(connection, action, call.payload());
+    return bulkhead.call(() -> {
+      if (connection.presenceDue(PRESENCE_WRITE_INTERVAL_NANOS)) {
+        stations.heardFrom(connection.stationId());
+      }
+      return dispatcher.handle(connection, action, call.payload());
+    }, DB_WAIT_SECONDS);
   }
 
   void closed(OcppConnection connection, CloseReason reason) {

@@ -105,4 +105,13 @@ public class JpaTransactionRepository implements TransactionRepository {
     }
     return q.setMaxResults(limit).getResultList();
   }
+
+  @Override
+  public java.util.Set<String> stationsWithActiveTransactions() {
+    @SuppressWarnings("unchecked")
+    List<String> ids = em.createNativeQuery(
+            "SELECT DISTINCT station_id FROM charging_transaction WHERE stopped_at IS NULL")
+        .getResultList();
+    return java.util.Set.copyOf(ids);
+  }
 }

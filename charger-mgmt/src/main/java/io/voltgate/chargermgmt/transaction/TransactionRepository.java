@@ -17,4 +17,6 @@ public interface TransactionRepository {
   void addSamples(String stationId, int connectorId, Integer transactionId, List<MeterSample> samples);
 
   List<ChargingTransaction> page(String stationId, Boolean active, Integer afterId, int limit);
+
+  java.util.Set<String> stationsWithActiveTransactions();
 }

@@ -74,4 +74,10 @@ public class TransactionService {
   public List<ChargingTransaction> page(String stationId, Boolean active, Integer afterId, int limit) {
     return transactions.page(stationId, active, afterId, limit);
   }
+
+  /** Stations with a transaction that has not stopped (the session migrator moves them last). */
+  @Transactional
+  public java.util.Set<String> stationsWithActiveTransactions() {
+    return transactions.stationsWithActiveTransactions();
+  }
 }

@@ -107,6 +107,11 @@ public class Ocpp16Dispatcher {
     };
   }
 
+  /** BootNotification answered Pending without touching the store: the instance is busy. */
+  public ObjectNode pendingBoot(int intervalSeconds) {
+    return object().put("status", "Pending").put("currentTime", now()).put("interval", intervalSeconds);
+  }
+
   private ObjectNode boot(OcppConnection connection, ObjectNode p) {
     BootInfo info =
         new BootInfo(

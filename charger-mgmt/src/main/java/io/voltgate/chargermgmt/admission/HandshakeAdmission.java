@@ -1,0 +1,74 @@
+package io.voltgate.chargermgmt.admission;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether a handshake may proceed now (CONTRACT §1 "Overload", §3). While the instance drains,
+ * every handshake is sent away with a jittered Retry-After, so chargers reconnect to the
+ * successor. Otherwise a {@link HandshakeCalendar} admits {@code voltgate.admission.handshakes-per-second}
+ * (after a burst) and gives each refused station an appointment: the storm after a crash is
+ * absorbed at a steady rate instead of in waves of synchronised retries.
+ */
+@ApplicationScoped
+public class HandshakeAdmission {
+
+  @Inject
+  @ConfigProperty(name = "voltgate.admission.handshakes-per-second", defaultValue = "400")
+  double ratePerSecond;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.admission.handshake-burst", defaultValue = "400")
+  int burst;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.admission.max-retry-after-seconds", defaultValue = "300")
+  int maxRetryAfterSeconds;
+
+  private HandshakeCalendar calendar;
+  private volatile boolean draining;
+
+  @PostConstruct
+  void init() {
+    calendar = new HandshakeCalendar(ratePerSecond, burst, maxRetryAfterSeconds, System.nanoTime());
+  }
+
+  /** Empty when admitted; otherwise the Retry-After seconds to send with a 503. */
+  public OptionalInt tryAdmit(String stationId) {
+    if (draining) {
+      return OptionalInt.of(5 + ThreadLocalRandom.current().nextInt(11));
+    }
+    int retryAfter;
+    synchronized (calendar) {
+      retryAfter = calendar.admit(stationId, System.nanoTime());
+    }
+    return retryAfter == 0 ? OptionalInt.empty() : OptionalInt.of(retryAfter);
+  }
+
+  /** Stations holding an appointment to come back. */
+  public int waiting() {
+    synchronized (calendar) {
+      return calendar.waiting();
+    }
+  }
+
+  public double ratePerSecond() {
+    return ratePerSecond;
+  }
+
+  public void startDraining() {
+    draining = true;
+  }
+
+  public void stopDraining() {
+    draining = false;
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+}

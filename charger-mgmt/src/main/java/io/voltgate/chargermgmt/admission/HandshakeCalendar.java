@@ -1,0 +1,108 @@
+package io.voltgate.chargermgmt.admission;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A token bucket whose refusals are appointments. Up to {@code burst} handshakes pass at once and
+ * {@code ratePerSecond} after that; a refused station gets the next free slot on a calendar that
+ * advances by {@code 1 / rate} per appointment, and its Retry-After says when that slot is. A
+ * station that returns at (or after) its slot is admitted whatever the bucket holds, so a storm of
+ * N chargers drains in about N / rate seconds, evenly, instead of retrying in synchronised waves.
+ *
+ * <p>Not thread-safe; {@link HandshakeAdmission} serialises calls. Time is passed in (nanoseconds)
+ * so the rules can be tested without sleeping.
+ */
+final class HandshakeCalendar {
+
+  /** A station may come back this much before its slot (Retry-After is whole seconds). */
+  private static final long EARLY_NANOS = 1_000_000_000L;
+  /** An appointment not kept within this long after its slot is forgotten. */
+  private static final long KEEP_NANOS = 60_000_000_000L;
+
+  private final double ratePerSecond;
+  private final double burst;
+  private final long slotNanos;
+  private final int maxRetryAfterSeconds;
+
+  private double tokens;
+  private long refilledAt;
+  /** The first free slot of the calendar; at or before now when nobody is waiting. */
+  private long nextSlot;
+  private final Map<String, Long> appointments = new HashMap<>();
+  private long sweptAt;
+
+  HandshakeCalendar(double ratePerSecond, int burst, int maxRetryAfterSeconds, long now) {
+    if (ratePerSecond <= 0 || burst < 1) {
+      throw new IllegalArgumentException("rate and burst must be positive");
+    }
+    this.ratePerSecond = ratePerSecond;
+    this.burst = burst;
+    this.slotNanos = (long) (1_000_000_000L / ratePerSecond);
+    this.maxRetryAfterSeconds = maxRetryAfterSeconds;
+    this.tokens = burst;
+    this.refilledAt = now;
+    this.nextSlot = now;
+    this.sweptAt = now;
+  }
+
+  /** 0 when admitted; otherwise the Retry-After in seconds (at least 1). */
+  int admit(String stationId, long now) {
+    refill(now);
+    sweep(now);
+    Long slot = appointments.get(stationId);
+    if (slot != null) {
+      if (now >= slot - EARLY_NANOS) {
+        appointments.remove(stationId);
+        return 0;
+      }
+      return retryAfter(slot, now);
+    }
+    // Walk-ins pass only while nobody holds an appointment that is still ahead: otherwise they
+    // would take the capacity promised to those waiting.
+    if (nextSlot <= now && tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    long start = Math.max(nextSlot, now + slotNanos);
+    long latest = now + maxRetryAfterSeconds * 1_000_000_000L;
+    if (start > latest) {
+      // The calendar is full to the horizon: no appointment, come back at the horizon.
+      return maxRetryAfterSeconds;
+    }
+    nextSlot = start + slotNanos;
+    appointments.put(stationId, start);
+    // The bucket pays for the appointment now, so walk-ins cannot spend it meanwhile.
+    tokens -= 1;
+    return retryAfter(start, now);
+  }
+
+  int waiting() {
+    return appointments.size();
+  }
+
+  private void refill(long now) {
+    double elapsed = (now - refilledAt) / 1e9;
+    if (elapsed > 0) {
+      tokens = Math.min(burst, tokens + elapsed * ratePerSecond);
+      refilledAt = now;
+    }
+  }
+
+  private void sweep(long now) {
+    if (now - sweptAt < 1_000_000_000L) {
+      return;
+    }
+    sweptAt = now;
+    for (Iterator<Long> it = appointments.values().iterator(); it.hasNext(); ) {
+      if (now - it.next() > KEEP_NANOS) {
+        it.remove();
+      }
+    }
+  }
+
+  private static int retryAfter(long slot, long now) {
+    return (int) Math.max(1, (slot - now + 999_999_999L) / 1_000_000_000L);
+  }
+}

@@ -1,0 +1,2 @@
+/** charger-mgmt's contributions to MicroProfile Health. */
+package io.voltgate.chargermgmt.health;

@@ -1,0 +1,277 @@
+package io.voltgate.chargermgmt.migration;
+
+import io.voltgate.chargermgmt.admission.HandshakeAdmission;
+import io.voltgate.chargermgmt.cluster.InstanceRegistry;
+import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Action;
+import io.voltgate.chargermgmt.session.OcppConnection;
+import io.voltgate.chargermgmt.session.OutboundCalls;
+import io.voltgate.chargermgmt.session.SessionRegistry;
+import io.voltgate.chargermgmt.transaction.TransactionService;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Moves this instance's chargers to a successor without a reconnect storm.
+ *
+ * <ol>
+ *   <li>Turn not-ready at once: new handshakes get 503 + Retry-After, readiness is DOWN, the load
+ *       balancer stops sending chargers here.</li>
+ *   <li>Wait until another instance is ready (its heartbeat says so), at most
+ *       {@code voltgate.migration.successor-wait-seconds}.</li>
+ *   <li>Close sessions at {@code voltgate.migration.rate-per-second}, each gap jittered ±50 %:
+ *       WebSocket close 1012 "Service Restart", idle stations first, stations with an active
+ *       transaction last. In {@code reset} mode an idle station is sent an OCPP Reset (Soft)
+ *       instead and closed only if it does not accept.</li>
+ *   <li>Done when no session is left, or at {@code voltgate.migration.deadline-seconds} after the
+ *       start, when whatever is left is closed.</li>
+ * </ol>
+ * Started by {@code POST /api/v1/ops/drain} or by SIGTERM ({@link StopSignalDrain}).
+ */
+@ApplicationScoped
+public class SessionMigrator {
+
+  private static final Logger LOG = Logger.getLogger(SessionMigrator.class.getName());
+  static final CloseReason.CloseCode SERVICE_RESTART = CloseReason.CloseCodes.getCloseCode(1012);
+
+  @Inject
+  @ConfigProperty(name = "voltgate.migration.rate-per-second", defaultValue = "100")
+  double ratePerSecond;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.migration.successor-wait-seconds", defaultValue = "60")
+  int successorWaitSeconds;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.migration.deadline-seconds", defaultValue = "600")
+  int deadlineSeconds;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.migration.mode", defaultValue = "close")
+  String mode;
+
+  @Inject HandshakeAdmission admission;
+  @Inject InstanceRegistry instances;
+  @Inject SessionRegistry sessions;
+  @Inject OutboundCalls outbound;
+  @Inject TransactionService transactions;
+
+  @Resource ManagedExecutorService executor;
+
+  private volatile String state = "idle";
+  private volatile int total;
+  private volatile int closed;
+  private volatile Instant startedAt;
+  private volatile boolean cancelled;
+  private volatile CompletableFuture<Void> finished = new CompletableFuture<>();
+
+  /** Starts the migration unless it is already under way; returns the status right after. */
+  public MigrationStatus drain() {
+    if (begin()) {
+      executor.submit(this::run);
+    }
+    return status();
+  }
+
+  /** Turns not-ready; true if this call started the migration. */
+  private synchronized boolean begin() {
+    if (!"idle".equals(state)) {
+      return false;
+    }
+    startedAt = Instant.now();
+    admission.startDraining();
+    state = "awaiting-successor";
+    instances.tick(); // publish "draining" now rather than at the next heartbeat
+    LOG.info(() -> "Draining " + sessions.size() + " sessions at " + ratePerSecond + "/s");
+    return true;
+  }
+
+  /**
+   * Calls off a drain (an operator's mistake, or a test): closing stops, the instance admits
+   * handshakes and turns ready again. Sessions already moved stay where they went.
+   */
+  public MigrationStatus cancel() {
+    CompletableFuture<Void> running;
+    synchronized (this) {
+      if ("idle".equals(state)) {
+        return status();
+      }
+      cancelled = true;
+      running = finished;
+    }
+    try {
+      running.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Migration did not stop within 10 s of being cancelled: " + e);
+    }
+    synchronized (this) {
+      state = "idle";
+      total = 0;
+      closed = 0;
+      startedAt = null;
+      cancelled = false;
+      finished = new CompletableFuture<>();
+      admission.stopDraining();
+    }
+    instances.tick();
+    LOG.info("Migration cancelled; admitting chargers again");
+    return status();
+  }
+
+  public MigrationStatus status() {
+    return new MigrationStatus(state, total, closed, remaining(), ratePerSecond, instances.successorReady(), startedAt);
+  }
+
+  public int remaining() {
+    return "idle".equals(state) ? 0 : sessions.size();
+  }
+
+  public boolean draining() {
+    return !"idle".equals(state);
+  }
+
+  /**
+   * Starts the migration (if it is not running) and waits until it is done or
+   * {@code voltgate.migration.deadline-seconds} have passed: the SIGTERM path, see
+   * {@link StopSignalDrain}.
+   */
+  public void drainAndWait() {
+    drain();
+    try {
+      finished.get(deadlineSeconds + 5L, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Stopping before the migration finished: " + e);
+    }
+  }
+
+  /**
+   * The application is stopping. Liberty's quiesce has already dropped every WebSocket by now
+   * (measured: {@code server stop} closes them with 1006 within 0.3 s, before any application
+   * callback), so there is nothing left to migrate; say so if chargers were dropped undrained.
+   */
+  @PreDestroy
+  void onApplicationStop() {
+    if ("idle".equals(state) && sessions.size() > 0) {
+      LOG.warning("Application stopping with " + sessions.size() + " sessions not migrated: stop with SIGTERM"
+          + " or POST /api/v1/ops/drain first, not `server stop`");
+    }
+  }
+
+  private void run() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+    try {
+      awaitSuccessor(Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(successorWaitSeconds)));
+      if (cancelled) {
+        return;
+      }
+      state = "draining";
+      List<String> order = DrainOrder.of(List.copyOf(sessions.all().stream().map(OcppConnection::stationId).toList()),
+          activeTransactionStations());
+      total = order.size();
+      long gapNanos = (long) (1e9 / Math.max(0.001, ratePerSecond));
+      long next = System.nanoTime();
+      for (String stationId : order) {
+        if (cancelled) {
+          return;
+        }
+        if (System.nanoTime() >= deadline) {
+          break;
+        }
+        Optional<OcppConnection> connection = sessions.find(stationId);
+        if (connection.isEmpty()) {
+          continue; // gone by itself meanwhile: no slot spent on it
+        }
+        next += (long) (gapNanos * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        sleepUntil(Math.min(next, deadline));
+        move(connection.get());
+        closed++;
+      }
+      // Past the deadline: close what is left at once.
+      for (OcppConnection left : List.copyOf(sessions.all())) {
+        left.close(SERVICE_RESTART, "Service Restart");
+        closed++;
+      }
+      LOG.info(() -> "Migration done: " + closed + " sessions closed in "
+          + java.time.Duration.between(startedAt, Instant.now()).toMillis() + " ms");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Migration failed; closing what is left", e);
+      sessions.all().forEach(c -> c.close(SERVICE_RESTART, "Service Restart"));
+    } finally {
+      state = "done";
+      finished.complete(null);
+    }
+  }
+
+  private void move(OcppConnection connection) {
+    if ("reset".equalsIgnoreCase(mode) && !busy(connection.stationId())) {
+      ObjectNode reset = JsonNodeFactory.instance.objectNode().put("type", "Soft");
+      outbound.call(connection, Ocpp16Action.Reset, reset)
+          .orTimeout(30, TimeUnit.SECONDS)
+          .whenComplete((answer, failure) -> {
+            boolean accepted = failure == null && "Accepted".equals(answer.path("status").asString(""));
+            if (!accepted) {
+              connection.close(SERVICE_RESTART, "Service Restart");
+            }
+          });
+      return;
+    }
+    connection.close(SERVICE_RESTART, "Service Restart");
+  }
+
+  private Set<String> busyStations = Set.of();
+
+  private boolean busy(String stationId) {
+    return busyStations.contains(stationId);
+  }
+
+  private Set<String> activeTransactionStations() {
+    try {
+      busyStations = transactions.stationsWithActiveTransactions();
+    } catch (RuntimeException e) {
+      LOG.warning("Could not read active transactions; draining in id order: " + e);
+      busyStations = Set.of();
+    }
+    return busyStations;
+  }
+
+  private void awaitSuccessor(long until) {
+    while (System.nanoTime() < until && !cancelled) {
+      instances.tick();
+      if (instances.successorReady()) {
+        return;
+      }
+      sleepUntil(Math.min(until, System.nanoTime() + 500_000_000L));
+    }
+    LOG.warning("No ready successor within " + successorWaitSeconds + " s; draining anyway");
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  Optional<Instant> startedAt() {
+    return Optional.ofNullable(startedAt);
+  }
+}
