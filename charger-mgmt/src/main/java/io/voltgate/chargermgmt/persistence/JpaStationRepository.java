@@ -6,8 +6,10 @@ import io.voltgate.chargermgmt.station.ChargingStation;
 import io.voltgate.chargermgmt.station.ConnectorSpec;
 import io.voltgate.chargermgmt.station.LatestConnectorStatus;
 import io.voltgate.chargermgmt.station.RegisteredConnector;
+import io.voltgate.chargermgmt.station.SessionOwner;
 import io.voltgate.chargermgmt.station.StationRepository;
 import io.voltgate.chargermgmt.station.StatusReport;
+import io.voltgate.chargermgmt.station.Takeover;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,6 +184,57 @@ public class JpaStationRepository implements StationRepository {
         .setParameter(3, messageId)
         .setParameter(4, data)
         .setParameter(5, utc(now))
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<SessionOwner> owner(String stationId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("SELECT instance_id, session_token FROM station WHERE station_id = ?")
+        .setParameter(1, stationId)
+        .getResultList();
+    if (rows.isEmpty() || rows.get(0)[0] == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new SessionOwner((String) rows.get(0)[0], (String) rows.get(0)[1]));
+  }
+
+  @Override
+  public void recordTakeover(String stationId, String fromInstance, String token, Instant now) {
+    em.createNativeQuery(
+            "INSERT INTO session_takeover (station_id, from_instance, session_token, created_at) VALUES (?, ?, ?, ?)")
+        .setParameter(1, stationId)
+        .setParameter(2, fromInstance)
+        .setParameter(3, token)
+        .setParameter(4, utc(now))
+        .executeUpdate();
+  }
+
+  @Override
+  public List<Takeover> takeoversFrom(String instanceId, long afterId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "SELECT id, station_id, session_token FROM session_takeover WHERE from_instance = ? AND id > ? ORDER BY id")
+        .setParameter(1, instanceId)
+        .setParameter(2, afterId)
+        .getResultList();
+    List<Takeover> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(new Takeover(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+    }
+    return out;
+  }
+
+  @Override
+  public long lastTakeoverId() {
+    Object max = em.createNativeQuery("SELECT MAX(id) FROM session_takeover").getSingleResult();
+    return max == null ? 0 : ((Number) max).longValue();
+  }
+
+  @Override
+  public int pruneTakeovers(Instant before) {
+    return em.createNativeQuery("DELETE FROM session_takeover WHERE created_at < ?")
+        .setParameter(1, utc(before))
         .executeUpdate();
   }
 }

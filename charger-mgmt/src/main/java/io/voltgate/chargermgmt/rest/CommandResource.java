@@ -1,16 +1,23 @@
 package io.voltgate.chargermgmt.rest;
 
+import io.voltgate.chargermgmt.cluster.InstanceRegistry;
+import io.voltgate.chargermgmt.cluster.InstanceStatus;
+import io.voltgate.chargermgmt.command.CommandForwarder;
 import io.voltgate.chargermgmt.command.CommandService;
+import io.voltgate.chargermgmt.ocpp.InstanceIdentity;
 import io.voltgate.chargermgmt.ocpp.frame.FrameCodec;
 import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Action;
 import io.voltgate.chargermgmt.ocpp.v16.Ocpp16Schemas;
 import io.voltgate.chargermgmt.ocpp.v16.PayloadViolation;
 import io.voltgate.chargermgmt.session.CallFailure;
+import io.voltgate.chargermgmt.session.SessionRegistry;
+import io.voltgate.chargermgmt.station.StationDetails;
 import io.voltgate.chargermgmt.station.StationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +51,10 @@ public class CommandResource {
   @Inject StationService stations;
   @Inject Ocpp16Schemas schemas;
   @Inject FrameCodec codec;
+  @Inject SessionRegistry sessions;
+  @Inject InstanceRegistry instances;
+  @Inject InstanceIdentity identity;
+  @Inject CommandForwarder forwarder;
 
   @POST
   @Path("/{action}")
@@ -51,19 +62,37 @@ public class CommandResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a CSMS-initiated OCPP 1.6 CALL and return the station's answer")
   public CompletionStage<Response> send(
-      @PathParam("stationId") String stationId, @PathParam("action") String actionName, String body) {
+      @PathParam("stationId") String stationId,
+      @PathParam("action") String actionName,
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam(CommandForwarder.FORWARDED_BY) String forwardedBy,
+      String body) {
     StationResource.requireValidId(stationId);
     Ocpp16Action action =
         Ocpp16Action.of(actionName)
             .filter(Ocpp16Action::sentByCentralSystem)
             .orElseThrow(() -> new BadRequestException(actionName + " is not a CSMS-initiated OCPP 1.6 action"));
-    if (stations.details(stationId).isEmpty()) {
+    Optional<StationDetails> details = stations.details(stationId);
+    if (details.isEmpty()) {
       throw new NotFoundException("Unknown station " + stationId);
     }
     ObjectNode payload = parse(body);
     Optional<PayloadViolation> violation = schemas.validateRequest(action, payload);
     if (violation.isPresent()) {
       throw new BadRequestException("Invalid " + action + " payload: " + violation.get().description());
+    }
+    // The socket lives on another instance: let that one send it (never forwarded twice).
+    String owner = details.get().station().getInstanceId();
+    if (sessions.find(stationId).isEmpty() && forwardedBy == null && owner != null && !owner.equals(identity.id())) {
+      Optional<InstanceStatus> holder = instances.find(owner);
+      if (holder.isPresent() && holder.get().baseUrl() != null) {
+        return forwarder
+            .forward(holder.get().baseUrl(), stationId, action.name(), body, authorization, identity.id())
+            .handle((answer, failure) -> failure == null
+                ? Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build()
+                : problemResponse(409, problem(409, "Station " + stationId + " is held by instance " + owner
+                    + ", which could not be reached: " + failure.getMessage())));
+      }
     }
     return commands
         .send(stationId, action, payload)

@@ -35,4 +35,16 @@ public interface StationRepository {
   void touch(String stationId, Instant now);
 
   void recordDataTransfer(String stationId, String vendorId, String messageId, String data, Instant now);
+
+  /** The current holder of the station's socket, if any (primary-key read). */
+  Optional<SessionOwner> owner(String stationId);
+
+  void recordTakeover(String stationId, String fromInstance, String token, Instant now);
+
+  /** Takeovers of sessions held by {@code instanceId}, after note {@code afterId}, oldest first. */
+  List<Takeover> takeoversFrom(String instanceId, long afterId);
+
+  long lastTakeoverId();
+
+  int pruneTakeovers(Instant before);
 }

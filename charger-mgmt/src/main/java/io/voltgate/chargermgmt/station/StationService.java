@@ -99,9 +99,34 @@ public class StationService {
     stations.recordStatus(stationId, report, Instant.now());
   }
 
+  /**
+   * Records that this instance now holds the station's socket. If another instance held it, a
+   * takeover note tells that instance to close its older socket (newest connection wins across
+   * instances, CONTRACT §1). Keyed read + keyed update (+ one insert on a move).
+   */
   @Transactional
   public void connected(String stationId, String instanceId, String token, String protocol) {
-    stations.markConnected(stationId, instanceId, token, protocol, Instant.now());
+    Instant now = Instant.now();
+    Optional<SessionOwner> previous = stations.owner(stationId);
+    stations.markConnected(stationId, instanceId, token, protocol, now);
+    previous
+        .filter(p -> !p.instanceId().equals(instanceId))
+        .ifPresent(p -> stations.recordTakeover(stationId, p.instanceId(), p.token(), now));
+  }
+
+  @Transactional
+  public List<Takeover> takeoversFrom(String instanceId, long afterId) {
+    return stations.takeoversFrom(instanceId, afterId);
+  }
+
+  @Transactional
+  public long lastTakeoverId() {
+    return stations.lastTakeoverId();
+  }
+
+  @Transactional
+  public int pruneTakeovers(Instant before) {
+    return stations.pruneTakeovers(before);
   }
 
   @Transactional
