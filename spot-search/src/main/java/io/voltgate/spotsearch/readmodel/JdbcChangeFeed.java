@@ -74,7 +74,11 @@ public class JdbcChangeFeed implements ChangeFeed {
   }
 
   /** The spot and everything the detail endpoint shows about it, read now. */
-  public Optional<SpotSnapshot> spot(String spotId) throws SQLException {
+  public Optional<SpotDetails> details(String spotId, Instant now) throws SQLException {
+    return snapshot(spotId).map(s -> SpotDetails.of(s, now));
+  }
+
+  Optional<SpotSnapshot> snapshot(String spotId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       List<SpotRow> spots = where(c, SPOTS + " WHERE spot_id = ?", spotId, JdbcChangeFeed::spot);
       if (spots.isEmpty()) {
@@ -92,7 +96,7 @@ public class JdbcChangeFeed implements ChangeFeed {
   }
 
   /** One spot's rows, read together. */
-  public record SpotSnapshot(SpotRow spot, List<StationRow> stations, List<ConnectorRow> connectors, List<StatusRow> statuses) {}
+  record SpotSnapshot(SpotRow spot, List<StationRow> stations, List<ConnectorRow> connectors, List<StatusRow> statuses) {}
 
   private interface RowReader<T> {
     T read(ResultSet rs) throws SQLException;
