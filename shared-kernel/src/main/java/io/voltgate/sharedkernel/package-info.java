@@ -17,10 +17,16 @@
  *   <li>{@code status_at DATETIME(3)} — the charger's timestamp of the status (UTC); a status
  *       with an older timestamp never replaces a newer one.
  *   <li>{@code received_at DATETIME(3)} — when the server stored it (UTC).
+ *   <li>{@code changed_at DATETIME(3)} — the database's own clock when a value of the row last
+ *       changed ({@code ON UPDATE CURRENT_TIMESTAMP(3)}); readers poll it to learn what changed.
+ *       Writers do not set it: the database does, and leaves it alone when an upsert changes
+ *       nothing (an older, replayed status).
  * </ul>
  *
  * The station rows ({@code station.spot_id}, {@code station.instance_id} non-null while
  * connected, {@code station.last_seen}) and configured connectors ({@code connector.type},
- * {@code connector.max_power_kw}) are published the same way.
+ * {@code connector.max_power_kw}) are published the same way, each with the same
+ * {@code changed_at} marker. Deleting rows leaves no marker, so whoever replaces a station's
+ * connectors also stamps {@code station.changed_at}.
  */
 package io.voltgate.sharedkernel;

@@ -1,2 +1,8 @@
-/** Spot-search's entities: its own spots and read-only views of published tables. */
+/**
+ * Spot-search's persistence: its own {@link io.voltgate.spotsearch.readmodel.Spot} entity, and
+ * the read model that keeps this instance's spot index current from the published tables
+ * ({@code spot}, {@code station}, {@code connector}, {@code connector_status_latest}; see
+ * shared-kernel's package documentation), polling their database-maintained {@code changed_at}
+ * markers. Never reads the status history, never imports charger-mgmt.
+ */
 package io.voltgate.spotsearch.readmodel;

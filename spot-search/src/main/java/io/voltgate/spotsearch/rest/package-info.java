@@ -1,2 +1,6 @@
-/** The spot API: admin registration and the app's public reads (CONTRACT §2). */
+/**
+ * The spot API (CONTRACT §2): the app's public search and detail, admin registration. Query
+ * parameters are parsed here (as strings, so every bad value is a 400), results are shaped
+ * into the contract's JSON, and the search-latency histogram is recorded.
+ */
 package io.voltgate.spotsearch.rest;

@@ -1,0 +1,2 @@
+/** spot-search's MicroProfile Health checks. */
+package io.voltgate.spotsearch.health;

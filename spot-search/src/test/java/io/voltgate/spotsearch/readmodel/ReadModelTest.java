@@ -1,0 +1,149 @@
+package io.voltgate.spotsearch.readmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voltgate.sharedkernel.ConnectorStatus;
+import io.voltgate.spotsearch.readmodel.ChangeFeed.Changes;
+import io.voltgate.spotsearch.readmodel.ChangeFeed.Marks;
+import io.voltgate.spotsearch.readmodel.Rows.ConnectorRow;
+import io.voltgate.spotsearch.readmodel.Rows.SpotRow;
+import io.voltgate.spotsearch.readmodel.Rows.StationRow;
+import io.voltgate.spotsearch.readmodel.Rows.StatusRow;
+import io.voltgate.spotsearch.search.IndexedSpot;
+import io.voltgate.spotsearch.search.SpotIndex;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The read model's change bookkeeping against an in-memory fake of the four tables. */
+class ReadModelTest {
+
+  private static final LocalDateTime T0 = LocalDateTime.parse("2026-11-24T12:00:00");
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+  private final FakeTables db = new FakeTables();
+
+  @Test
+  void buildsSpotsFromAFullLoad() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.connector("S1", 2, "CHAdeMO", 50, 1);
+    db.status("S1", 1, "Available", 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    IndexedSpot a = model.index().get("A").orElseThrow();
+    assertEquals(2, a.connectors().size());
+    assertEquals(ConnectorStatus.Available, a.connectors().get(0).status());
+    assertNull(a.connectors().get(1).status());
+  }
+
+  @Test
+  void appliesANewerStatusAndAsksOnlyForRowsChangedSinceTheMarkerMinusTheOverlap() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.status("S1", 1, "Charging", 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    db.status("S1", 1, "Available", 20);
+    SpotIndex next = model.refresh(db);
+    assertEquals(ConnectorStatus.Available, next.get("A").orElseThrow().connectors().get(0).status());
+    assertEquals(T0.plusSeconds(20 - 5), model.since().statuses());
+    assertSame(next, model.refresh(db), "re-reading the overlap changes nothing");
+  }
+
+  @Test
+  void seesASecondChangeWithinTheSameMillisecond() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.status("S1", 1, "Charging", 2);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    db.status("S1", 1, "Available", 2); // same marker, different row
+    assertEquals(ConnectorStatus.Available, model.refresh(db).get("A").orElseThrow().connectors().get(0).status());
+  }
+
+  @Test
+  void movesAStationToAnotherSpotAndDropsDeletedConnectorsWhenTheStationIsStamped() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.spot("B", 36.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.connector("S1", 2, "Type2", 22, 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    db.connectors.remove("S1|2");
+    db.station("S1", "B", true, 30);
+    SpotIndex next = model.refresh(db);
+    assertTrue(next.get("A").orElseThrow().connectors().isEmpty());
+    assertEquals(List.of(1), next.get("B").orElseThrow().connectors().stream().map(c -> c.connectorId()).toList());
+  }
+
+  @Test
+  void takesUpStatusesThatArrivedBeforeTheirStation() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    db.status("S9", 1, "Available", 10);
+    model.refresh(db);
+    db.station("S9", "A", false, 11);
+    db.connector("S9", 1, "NACS", 250, 11);
+    IndexedSpot a = model.refresh(db).get("A").orElseThrow();
+    assertEquals(ConnectorStatus.Available, a.connectors().get(0).status());
+  }
+
+  /** The four published tables in memory, with the same "changed after" semantics as SQL. */
+  static final class FakeTables implements ChangeFeed {
+    final Map<String, SpotRow> spots = new LinkedHashMap<>();
+    final Map<String, StationRow> stations = new LinkedHashMap<>();
+    final Map<String, ConnectorRow> connectors = new LinkedHashMap<>();
+    final Map<String, StatusRow> statuses = new LinkedHashMap<>();
+
+    void spot(String id, double lat, double lng, int t) {
+      spots.put(id, new SpotRow(id, id, lat, lng, null, null, NOW, T0.plusSeconds(t)));
+    }
+
+    void station(String id, String spotId, boolean connected, int t) {
+      stations.put(id, new StationRow(id, spotId, connected, NOW, T0.plusSeconds(t)));
+    }
+
+    void connector(String station, int id, String type, double kw, int t) {
+      connectors.put(station + "|" + id, new ConnectorRow(station, id, type, kw, T0.plusSeconds(t)));
+    }
+
+    void status(String station, int id, String status, int t) {
+      statuses.put(station + "|" + id, new StatusRow(station, id, status, "NoError", NOW, NOW, T0.plusSeconds(t)));
+    }
+
+    @Override
+    public Changes changesSince(Marks since) {
+      return new Changes(
+          after(spots.values(), since.spots(), SpotRow::changedAt),
+          after(stations.values(), since.stations(), StationRow::changedAt),
+          after(connectors.values(), since.connectors(), ConnectorRow::changedAt),
+          after(statuses.values(), since.statuses(), StatusRow::changedAt));
+    }
+
+    @Override
+    public List<ConnectorRow> connectorsOf(Collection<String> stationIds) {
+      return connectors.values().stream().filter(c -> stationIds.contains(c.stationId())).toList();
+    }
+
+    private static <T> List<T> after(Collection<T> rows, LocalDateTime since, Function<T, LocalDateTime> at) {
+      List<T> out = new ArrayList<>();
+      for (T row : rows) {
+        if (since == null || at.apply(row).isAfter(since)) {
+          out.add(row);
+        }
+      }
+      return out;
+    }
+  }
+}
