@@ -1,0 +1,168 @@
+package io.voltgate.loadtest.report;
+
+import io.voltgate.loadtest.metrics.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What an upgrade run (graceful, plain or crash) showed, as JSON, SVG and a comparison table:
+ * the move's duration, the handshake peak at the survivor, refused reconnects, lost transaction
+ * messages and spot-search latency before and during the move.
+ */
+public final class UpgradeReport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private UpgradeReport() {
+  }
+
+  /** Sessions held by A and B at one moment (ms since the start; -1 = not answering). */
+  public record Sample(long atMillis, long a, long b) {}
+
+  /** One mode's figures. */
+  public record Outcome(String mode, int chargers, double moveSeconds, double aExitSeconds, long peakHandshakesPerSecond,
+      long handshakesDuringMove, long refusedDuringMove, long lost, long queued, long resent, long callTimeouts,
+      double reconnectP50Ms, double reconnectP99Ms, double searchP99SteadyMs, double searchP99MoveMs,
+      long searchesDuringMove, boolean fleetComplete, Path dir) {}
+
+  public static Outcome outcome(Path dir, String mode, int chargers, RunResult r, List<Sample> samples, long t0,
+      long stopAt, long allOnBAt, long aExitAt, boolean complete, Histogram searchSteady, Histogram searchMove)
+      throws IOException {
+    long from = stopAt / 1000;
+    long to = (allOnBAt > 0 ? allOnBAt : stopAt) / 1000 + 5;
+    long peak = 0;
+    long accepted = 0;
+    for (Map.Entry<Long, Long> e : r.rate("handshake.101").entrySet()) {
+      if (e.getKey() >= from && e.getKey() <= to) {
+        peak = Math.max(peak, e.getValue());
+        accepted += e.getValue();
+      }
+    }
+    long refused = sumIn(r.rate("handshake.503"), from, to) + sumIn(r.rate("handshake.other"), from, to);
+    Histogram reconnect = r.histogram("reconnect");
+    Outcome o = new Outcome(mode, chargers, (allOnBAt - stopAt) / 1000.0, (aExitAt - stopAt) / 1000.0, peak, accepted,
+        refused, r.counter("tx.lost"), r.counter("tx.queued"), r.counter("tx.resent"), r.counterSum("call.timeout."),
+        ms(reconnect, 50), ms(reconnect, 99), ms(searchSteady, 99), ms(searchMove, 99), searchMove.getTotalCount(),
+        complete, dir);
+
+    Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(toJson(o)));
+    Files.writeString(dir.resolve("sessions.svg"), sessionsChart(mode, samples, t0, stopAt, allOnBAt));
+    Files.writeString(dir.resolve("handshakes.svg"), handshakeChart(mode, r, t0, stopAt));
+    return o;
+  }
+
+  public static Path writeComparison(Path dir, int chargers, int migrationRate, int admissionRate, List<Outcome> outcomes)
+      throws IOException {
+    ArrayNode all = JSON.createArrayNode();
+    outcomes.forEach(o -> all.add(toJson(o)));
+    Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(all));
+    StringBuilder md = new StringBuilder();
+    md.append("# Upgrade scenario: ").append(chargers).append(" chargers\n\n")
+        .append("HAProxy → A (then B), MariaDB; migration rate ").append(migrationRate)
+        .append("/s, admission rate ").append(admissionRate).append("/s.\n\n")
+        .append("| mode | all on B after (s) | A exited after (s) | peak handshakes/s | refused/failed | lost | queued / re-sent "
+            + "| call timeouts | reconnect p50 / p99 (ms) | search p99 steady / move (ms) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Outcome o : outcomes) {
+      md.append(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f | %d | %d | %d | %d / %d | %d | %.0f / %.0f | %.1f / %.1f |%n",
+          o.mode(), o.fleetComplete() ? "" : " (incomplete)", o.moveSeconds(), o.aExitSeconds(), o.peakHandshakesPerSecond(),
+          o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(), o.reconnectP50Ms(),
+          o.reconnectP99Ms(), o.searchP99SteadyMs(), o.searchP99MoveMs()));
+    }
+    Outcome graceful = find(outcomes, "graceful");
+    Outcome plain = find(outcomes, "plain");
+    if (graceful != null && plain != null && graceful.peakHandshakesPerSecond() > 0) {
+      md.append(String.format(Locale.ROOT, "%nPeak flattening (plain / graceful): %.1f×%n",
+          (double) plain.peakHandshakesPerSecond() / graceful.peakHandshakesPerSecond()));
+    }
+    md.append("\nPer mode: `<mode>/sessions.svg` (sessions per instance), `<mode>/handshakes.svg`, "
+        + "`<mode>/fleet/` (the simulator's own report), `<mode>/logs-a|b/`.\n");
+    Path file = dir.resolve("upgrade.md");
+    Files.writeString(file, md.toString());
+    return file;
+  }
+
+  private static Outcome find(List<Outcome> outcomes, String mode) {
+    return outcomes.stream().filter(o -> o.mode().equals(mode)).findFirst().orElse(null);
+  }
+
+  private static ObjectNode toJson(Outcome o) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("mode", o.mode());
+    n.put("chargers", o.chargers());
+    n.put("allOnSuccessorAfterSeconds", o.moveSeconds());
+    n.put("oldInstanceExitedAfterSeconds", o.aExitSeconds());
+    n.put("peakHandshakesPerSecond", o.peakHandshakesPerSecond());
+    n.put("handshakesDuringMove", o.handshakesDuringMove());
+    n.put("refusedOrFailedDuringMove", o.refusedDuringMove());
+    n.put("lostTransactionMessages", o.lost());
+    n.put("queued", o.queued());
+    n.put("resent", o.resent());
+    n.put("callTimeouts", o.callTimeouts());
+    n.put("reconnectP50Ms", o.reconnectP50Ms());
+    n.put("reconnectP99Ms", o.reconnectP99Ms());
+    n.put("searchP99SteadyMs", o.searchP99SteadyMs());
+    n.put("searchP99DuringMoveMs", o.searchP99MoveMs());
+    n.put("searchesDuringMove", o.searchesDuringMove());
+    n.put("fleetComplete", o.fleetComplete());
+    return n;
+  }
+
+  private static String sessionsChart(String mode, List<Sample> samples, long t0, long stopAt, long allOnBAt) {
+    int n = samples.size();
+    double[] x = new double[n];
+    double[] a = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      Sample s = samples.get(i);
+      x[i] = s.atMillis() / 1000.0;
+      a[i] = Math.max(0, s.a());
+      b[i] = Math.max(0, s.b());
+    }
+    List<SvgChart.Marker> markers = new ArrayList<>();
+    markers.add(new SvgChart.Marker("stop A", (stopAt - t0) / 1000.0));
+    if (allOnBAt > 0) {
+      markers.add(new SvgChart.Marker("all on B", (allOnBAt - t0) / 1000.0));
+    }
+    return SvgChart.lines("Sessions per instance (" + mode + ")", "seconds", "sessions",
+        List.of(new SvgChart.Series("A", x, a), new SvgChart.Series("B", x, b)), markers);
+  }
+
+  private static String handshakeChart(String mode, RunResult r, long t0, long stopAt) {
+    List<SvgChart.Series> series = new ArrayList<>();
+    for (String outcome : List.of("101", "503", "other")) {
+      Map<Long, Long> rate = r.rate("handshake." + outcome);
+      if (rate.isEmpty()) {
+        continue;
+      }
+      List<Long> seconds = new ArrayList<>(new java.util.TreeSet<>(rate.keySet()));
+      double[] x = new double[seconds.size()];
+      double[] y = new double[seconds.size()];
+      for (int i = 0; i < seconds.size(); i++) {
+        x[i] = seconds.get(i) - t0 / 1000.0;
+        y[i] = rate.get(seconds.get(i));
+      }
+      series.add(new SvgChart.Series(outcome, x, y));
+    }
+    return SvgChart.lines("Handshakes per second (" + mode + ")", "seconds", "handshakes/s", series,
+        List.of(new SvgChart.Marker("stop A", (stopAt - t0) / 1000.0)));
+  }
+
+  private static long sumIn(Map<Long, Long> rate, long from, long to) {
+    return rate.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to).mapToLong(Map.Entry::getValue).sum();
+  }
+
+  private static double ms(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+  }
+}

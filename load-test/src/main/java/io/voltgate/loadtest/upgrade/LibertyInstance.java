@@ -1,0 +1,168 @@
+package io.voltgate.loadtest.upgrade;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One Voltgate server process made from the built {@code voltgate} server (same loose
+ * application), started with {@code bin/server start} and its own ports and environment.
+ */
+final class LibertyInstance {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  final String name;
+  final String instanceId;
+  final int port;
+  private final Path wlp;
+
+  LibertyInstance(Path wlp, String name, String instanceId, int port) {
+    this.wlp = wlp;
+    this.name = name;
+    this.instanceId = instanceId;
+    this.port = port;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Copies usr/servers/voltgate (config, jdbc drivers, loose app) to a fresh server directory. */
+  void create() throws IOException {
+    Path template = wlp.resolve("usr/servers/voltgate");
+    if (!Files.isRegularFile(template.resolve("server.xml"))) {
+      throw new IllegalStateException("no built server at " + template
+          + ": run ./mvnw -DskipTests package && ./mvnw -pl liberty -DskipTests liberty:create liberty:deploy");
+    }
+    Path target = wlp.resolve("usr/servers/" + name);
+    delete(target);
+    try (Stream<Path> files = Files.walk(template)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path rel = template.relativize(source);
+        String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
+        if (first.equals("logs") || first.equals("workarea") || first.equals("data")) {
+          continue;
+        }
+        Path dest = target.resolve(rel.toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(source, dest);
+        }
+      }
+    }
+  }
+
+  void start(Map<String, String> env) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", name);
+    pb.environment().putAll(env);
+    pb.environment().put("DEFAULT_HTTP_PORT", Integer.toString(port));
+    pb.environment().put("DEFAULT_HTTPS_PORT", Integer.toString(port + 363));
+    pb.environment().put("VOLTGATE_INSTANCE_ID", instanceId);
+    pb.environment().put("VOLTGATE_INSTANCE_URL", baseUrl());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    int exit = pb.start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("server start " + name + " exited " + exit);
+    }
+  }
+
+  boolean awaitReady(Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < until) {
+      if (status("/health/ready") == 200) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+
+  int status(String path) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** voltgate_ocpp_sessions from /metrics, or -1 when the instance does not answer. */
+  long sessions() {
+    try {
+      String body = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metrics?scope=application"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      for (String line : body.split("\n")) {
+        if (line.startsWith("voltgate_ocpp_sessions")) {
+          String value = line.substring(line.lastIndexOf(' ') + 1).trim();
+          return (long) Double.parseDouble(value);
+        }
+      }
+      return -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  long pid() throws IOException {
+    Path pidFile = wlp.resolve("usr/servers/.pid/" + name + ".pid");
+    return Long.parseLong(Files.readString(pidFile).trim());
+  }
+
+  boolean alive() {
+    try {
+      return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start().waitFor();
+  }
+
+  /** Stops it if it still runs (server stop, then SIGKILL). */
+  void stopQuietly() {
+    try {
+      if (alive()) {
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      }
+      if (alive()) {
+        signal("KILL");
+      }
+    } catch (IOException | InterruptedException e) {
+      // best effort at the end of a run
+    }
+  }
+
+  Path logs() {
+    return wlp.resolve("usr/servers/" + name + "/logs");
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}
