@@ -1,5 +1,6 @@
 package io.voltgate.chargermgmt.admission;
 
+import io.voltgate.chargermgmt.session.SessionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * every handshake is sent away with a jittered Retry-After, so chargers reconnect to the
  * successor. Otherwise a {@link HandshakeCalendar} admits {@code voltgate.admission.handshakes-per-second}
  * (after a burst) and gives each refused station an appointment: the storm after a crash is
- * absorbed at a steady rate instead of in waves of synchronised retries.
+ * absorbed at a steady rate instead of in waves of synchronised retries. An instance holding
+ * {@code voltgate.admission.max-sessions} refuses further handshakes outright.
  */
 @ApplicationScoped
 public class HandshakeAdmission {
@@ -29,6 +31,18 @@ public class HandshakeAdmission {
   @ConfigProperty(name = "voltgate.admission.max-retry-after-seconds", defaultValue = "300")
   int maxRetryAfterSeconds;
 
+  /**
+   * Sessions this instance holds at most. Every socket is a file: measured on this machine, a
+   * server at its 20,000 open-file limit stopped answering handshakes altogether (accepted by the
+   * kernel, never upgraded) instead of refusing them. Below the limit, with room for the
+   * server's own ~150 files and the database pool, a plain 503 sends chargers elsewhere.
+   */
+  @Inject
+  @ConfigProperty(name = "voltgate.admission.max-sessions", defaultValue = "19000")
+  int maxSessions;
+
+  @Inject SessionRegistry sessions;
+
   private HandshakeCalendar calendar;
   private volatile boolean draining;
 
@@ -41,6 +55,9 @@ public class HandshakeAdmission {
   public OptionalInt tryAdmit(String stationId) {
     if (draining) {
       return OptionalInt.of(5 + ThreadLocalRandom.current().nextInt(11));
+    }
+    if (sessions.size() >= maxSessions) {
+      return OptionalInt.of(30 + ThreadLocalRandom.current().nextInt(31));
     }
     int retryAfter;
     synchronized (calendar) {
