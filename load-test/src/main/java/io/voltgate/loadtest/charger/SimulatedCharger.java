@@ -264,7 +264,7 @@ public final class SimulatedCharger {
     long now = System.nanoTime();
     link = Link.OPEN;
     handshakeOutcome("101");
-    rt.metrics.recordNanos("connect", now - attemptStartNanos);
+    rt.recordLatency("connect", now - attemptStartNanos);
     if (dropNanos >= 0) {
       rt.metrics.recordNanos("reconnect", now - dropNanos);
       rt.metrics.increment("reconnected");
@@ -429,7 +429,8 @@ public final class SimulatedCharger {
   private void startHeartbeat() {
     cancel(heartbeatTask);
     long period = heartbeatInterval.toMillis();
-    long first = period / 2 + random.nextLong(Math.max(period / 2, 1));
+    // spread over one period, as in a fleet that has been running for a while
+    long first = 1 + random.nextLong(Math.max(period, 1));
     heartbeatTask = loop.scheduleAtFixedRate(() -> {
       if (!rt.generating || link != Link.OPEN || boot != Boot.ACCEPTED) {
         return;
@@ -691,7 +692,7 @@ public final class SimulatedCharger {
     inFlight = null;
     inFlightId = null;
     if (errorCode == null) {
-      rt.metrics.recordNanos("call." + message.action, latency);
+      rt.recordLatency("call." + message.action, latency);
       rt.metrics.increment("call.result." + message.action);
       if (message.transactional) {
         settleTransactional("tx.acknowledged");

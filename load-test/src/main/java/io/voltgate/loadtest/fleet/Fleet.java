@@ -82,6 +82,7 @@ public final class Fleet implements AutoCloseable {
 
   /** Drops every connection at once (no close frame): the storm. */
   public void cutAll() {
+    runtime.phase("storm");
     metrics.mark("cut");
     chargers.forEach(SimulatedCharger::cut);
   }
@@ -98,6 +99,7 @@ public final class Fleet implements AutoCloseable {
   }
 
   public void stopGenerating() {
+    runtime.phase("drain");
     runtime.stopGenerating();
     metrics.mark("stopGenerating");
   }
