@@ -56,6 +56,7 @@ public final class SimulatedCharger {
   private enum Boot { NONE, PENDING, ACCEPTED, REJECTED }
 
   private static final String VENDOR_ID = "io.voltgate.loadtest";
+  private static final long BOOT_RETRY_SECONDS = 10;
 
   private final ChargerRuntime rt;
   private final String id;
@@ -594,12 +595,16 @@ public final class SimulatedCharger {
     }
   }
 
+  /** On a lost link: other messages go, transaction messages stay and count as queued (held over the outage). */
   private void dropNonTransactional() {
     for (Iterator<OutboundMessage> it = queue.iterator(); it.hasNext(); ) {
       OutboundMessage m = it.next();
       if (!m.transactional) {
         it.remove();
         rt.metrics.increment("droppedOffline." + m.action);
+      } else if (!m.queuedOffline) {
+        m.queuedOffline = true;
+        rt.metrics.increment("tx.queued");
       }
     }
   }
@@ -645,8 +650,21 @@ public final class SimulatedCharger {
     inFlightId = null;
     if (message.transactional) {
       queue.addFirst(message); // re-sent; the server treats replays as harmless (CONTRACT §1)
+    } else if (message.action.equals("BootNotification")) {
+      retryBootLater();
     }
     pump();
+  }
+
+  /** Firmware keeps booting until it is answered: a lost or refused boot is tried again later. */
+  private void retryBootLater() {
+    cancel(bootRetryTask);
+    bootRetryTask = loop.schedule(() -> {
+      bootRetryTask = null;
+      if (link == Link.OPEN && boot != Boot.ACCEPTED) {
+        sendBoot();
+      }
+    }, BOOT_RETRY_SECONDS, TimeUnit.SECONDS);
   }
 
   private void settleTransactional(String outcome) {
@@ -700,6 +718,9 @@ public final class SimulatedCharger {
       message.onResult.accept(result);
     } else {
       rt.metrics.increment("call.error." + message.action + "." + errorCode);
+      if (message.action.equals("BootNotification")) {
+        retryBootLater();
+      }
       if (message.transactional) {
         // OCPP 1.6 §3.7.1: an error is an answer; counted apart, never as acknowledged
         settleTransactional("tx.errored");
