@@ -572,6 +572,12 @@ public final class SimulatedCharger {
 
   private void enqueueTransactional(String action, Supplier<ObjectNode> payload, Consumer<JsonNode> onResult,
       Supplier<Boolean> stillWanted) {
+    if (!rt.generating) {
+      // the run is draining: a transaction ending now would be generated after the count of
+      // what is still unanswered, so it is not generated at all
+      rt.metrics.increment("tx.notGeneratedWhileDraining");
+      return;
+    }
     OutboundMessage message = new OutboundMessage(action, payload, true, onResult, stillWanted);
     rt.unacknowledged.incrementAndGet();
     rt.metrics.increment("tx.generated");

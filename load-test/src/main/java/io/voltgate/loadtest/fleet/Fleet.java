@@ -112,11 +112,12 @@ public final class Fleet implements AutoCloseable {
   /** Closes every socket; whatever transaction message is still unanswered now is lost. */
   @Override
   public void close() {
-    metrics.add("tx.lost", runtime.unacknowledged());
     chargers.forEach(SimulatedCharger::shutdown);
     sample();
     sampler.shutdownNow();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    // counted once the event loops are done, so no acknowledgement or new message can follow
+    metrics.add("tx.lost", runtime.unacknowledged());
   }
 
   static boolean await(BooleanSupplier condition, Duration timeout) {
