@@ -27,12 +27,10 @@ public final class Fleet implements AutoCloseable {
   private final ChargerRuntime runtime;
   private final List<SimulatedCharger> chargers = new ArrayList<>();
   private final ScheduledExecutorService sampler;
-  private final int from;
 
   public Fleet(FleetOptions options, int from, int to, FleetMetrics metrics) {
     this.options = options;
     this.metrics = metrics;
-    this.from = from;
     this.group = new NioEventLoopGroup(options.ioThreads(), new DefaultThreadFactory("charger-io", true));
     this.runtime = new ChargerRuntime(group, metrics, options.profile());
     for (int i = from; i < to; i++) {
@@ -134,9 +132,5 @@ public final class Fleet implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  int from() {
-    return from;
   }
 }
