@@ -23,6 +23,8 @@ public final class ChargerRuntime {
   final AtomicInteger accepted = new AtomicInteger();
   final AtomicLong unacknowledged = new AtomicLong();
   volatile boolean generating = true;
+  /** The scenario's current phase; latencies are also recorded per phase ({@code steady:call.Heartbeat}). */
+  volatile String phase = "boot";
 
   public ChargerRuntime(EventLoopGroup group, FleetMetrics metrics, ChargerProfile profile) {
     this.group = group;
@@ -47,6 +49,16 @@ public final class ChargerRuntime {
 
   public FleetMetrics metrics() {
     return metrics;
+  }
+
+  /** Latencies recorded from now on also go to histograms named {@code phase + ":" + name}. */
+  public void phase(String phase) {
+    this.phase = phase;
+  }
+
+  void recordLatency(String name, long nanos) {
+    metrics.recordNanos(name, nanos);
+    metrics.recordNanos(phase + ":" + name, nanos);
   }
 
   /** Stops generating new traffic (heartbeats, status, transactions); queues still drain. */

@@ -56,6 +56,7 @@ public final class SimulatedCharger {
   private enum Boot { NONE, PENDING, ACCEPTED, REJECTED }
 
   private static final String VENDOR_ID = "io.voltgate.loadtest";
+  private static final long BOOT_RETRY_SECONDS = 10;
 
   private final ChargerRuntime rt;
   private final String id;
@@ -264,7 +265,7 @@ public final class SimulatedCharger {
     long now = System.nanoTime();
     link = Link.OPEN;
     handshakeOutcome("101");
-    rt.metrics.recordNanos("connect", now - attemptStartNanos);
+    rt.recordLatency("connect", now - attemptStartNanos);
     if (dropNanos >= 0) {
       rt.metrics.recordNanos("reconnect", now - dropNanos);
       rt.metrics.increment("reconnected");
@@ -429,7 +430,8 @@ public final class SimulatedCharger {
   private void startHeartbeat() {
     cancel(heartbeatTask);
     long period = heartbeatInterval.toMillis();
-    long first = period / 2 + random.nextLong(Math.max(period / 2, 1));
+    // spread over one period, as in a fleet that has been running for a while
+    long first = 1 + random.nextLong(Math.max(period, 1));
     heartbeatTask = loop.scheduleAtFixedRate(() -> {
       if (!rt.generating || link != Link.OPEN || boot != Boot.ACCEPTED) {
         return;
@@ -570,6 +572,12 @@ public final class SimulatedCharger {
 
   private void enqueueTransactional(String action, Supplier<ObjectNode> payload, Consumer<JsonNode> onResult,
       Supplier<Boolean> stillWanted) {
+    if (!rt.generating) {
+      // the run is draining: a transaction ending now would be generated after the count of
+      // what is still unanswered, so it is not generated at all
+      rt.metrics.increment("tx.notGeneratedWhileDraining");
+      return;
+    }
     OutboundMessage message = new OutboundMessage(action, payload, true, onResult, stillWanted);
     rt.unacknowledged.incrementAndGet();
     rt.metrics.increment("tx.generated");
@@ -593,12 +601,16 @@ public final class SimulatedCharger {
     }
   }
 
+  /** On a lost link: other messages go, transaction messages stay and count as queued (held over the outage). */
   private void dropNonTransactional() {
     for (Iterator<OutboundMessage> it = queue.iterator(); it.hasNext(); ) {
       OutboundMessage m = it.next();
       if (!m.transactional) {
         it.remove();
         rt.metrics.increment("droppedOffline." + m.action);
+      } else if (!m.queuedOffline) {
+        m.queuedOffline = true;
+        rt.metrics.increment("tx.queued");
       }
     }
   }
@@ -644,8 +656,21 @@ public final class SimulatedCharger {
     inFlightId = null;
     if (message.transactional) {
       queue.addFirst(message); // re-sent; the server treats replays as harmless (CONTRACT §1)
+    } else if (message.action.equals("BootNotification")) {
+      retryBootLater();
     }
     pump();
+  }
+
+  /** Firmware keeps booting until it is answered: a lost or refused boot is tried again later. */
+  private void retryBootLater() {
+    cancel(bootRetryTask);
+    bootRetryTask = loop.schedule(() -> {
+      bootRetryTask = null;
+      if (link == Link.OPEN && boot != Boot.ACCEPTED) {
+        sendBoot();
+      }
+    }, BOOT_RETRY_SECONDS, TimeUnit.SECONDS);
   }
 
   private void settleTransactional(String outcome) {
@@ -691,7 +716,7 @@ public final class SimulatedCharger {
     inFlight = null;
     inFlightId = null;
     if (errorCode == null) {
-      rt.metrics.recordNanos("call." + message.action, latency);
+      rt.recordLatency("call." + message.action, latency);
       rt.metrics.increment("call.result." + message.action);
       if (message.transactional) {
         settleTransactional("tx.acknowledged");
@@ -699,6 +724,9 @@ public final class SimulatedCharger {
       message.onResult.accept(result);
     } else {
       rt.metrics.increment("call.error." + message.action + "." + errorCode);
+      if (message.action.equals("BootNotification")) {
+        retryBootLater();
+      }
       if (message.transactional) {
         // OCPP 1.6 §3.7.1: an error is an answer; counted apart, never as acknowledged
         settleTransactional("tx.errored");

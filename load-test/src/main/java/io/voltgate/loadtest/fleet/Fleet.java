@@ -27,12 +27,10 @@ public final class Fleet implements AutoCloseable {
   private final ChargerRuntime runtime;
   private final List<SimulatedCharger> chargers = new ArrayList<>();
   private final ScheduledExecutorService sampler;
-  private final int from;
 
   public Fleet(FleetOptions options, int from, int to, FleetMetrics metrics) {
     this.options = options;
     this.metrics = metrics;
-    this.from = from;
     this.group = new NioEventLoopGroup(options.ioThreads(), new DefaultThreadFactory("charger-io", true));
     this.runtime = new ChargerRuntime(group, metrics, options.profile());
     for (int i = from; i < to; i++) {
@@ -82,6 +80,7 @@ public final class Fleet implements AutoCloseable {
 
   /** Drops every connection at once (no close frame): the storm. */
   public void cutAll() {
+    runtime.phase("storm");
     metrics.mark("cut");
     chargers.forEach(SimulatedCharger::cut);
   }
@@ -98,6 +97,7 @@ public final class Fleet implements AutoCloseable {
   }
 
   public void stopGenerating() {
+    runtime.phase("drain");
     runtime.stopGenerating();
     metrics.mark("stopGenerating");
   }
@@ -110,11 +110,12 @@ public final class Fleet implements AutoCloseable {
   /** Closes every socket; whatever transaction message is still unanswered now is lost. */
   @Override
   public void close() {
-    metrics.add("tx.lost", runtime.unacknowledged());
     chargers.forEach(SimulatedCharger::shutdown);
     sample();
     sampler.shutdownNow();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    // counted once the event loops are done, so no acknowledgement or new message can follow
+    metrics.add("tx.lost", runtime.unacknowledged());
   }
 
   static boolean await(BooleanSupplier condition, Duration timeout) {
@@ -131,9 +132,5 @@ public final class Fleet implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  int from() {
-    return from;
   }
 }

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,26 +71,27 @@ public final class ProcessLauncher {
       log.printf("child %d: chargers %d..%d, pid %d%n", k, from, to, p.pid());
     }
     int alive = n;
-    Map<String, Integer> arrived = new HashMap<>();
+    Map<String, Integer> arrived = new LinkedHashMap<>();
+    Set<String> released = new HashSet<>();
     while (alive > 0) {
       Line line = lines.take();
       if (line.text() == null) {
-        alive--;
-        continue;
-      }
-      if (!line.text().startsWith("BARRIER ")) {
+        alive--; // a child that died must not hold the others at a barrier for ever
+      } else if (line.text().startsWith("BARRIER ")) {
+        arrived.merge(line.text().substring("BARRIER ".length()), 1, Integer::sum);
+      } else {
         log.println("[child " + line.child() + "] " + line.text());
         continue;
       }
-      String name = line.text().substring("BARRIER ".length());
-      int count = arrived.merge(name, 1, Integer::sum);
-      if (count == n) {
-        action.run(name);
-        for (Process p : children) {
-          if (p.isAlive()) {
-            Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
-            w.write("GO " + name + "\n");
-            w.flush();
+      for (Map.Entry<String, Integer> barrier : arrived.entrySet()) {
+        if (barrier.getValue() >= alive && alive > 0 && released.add(barrier.getKey())) {
+          action.run(barrier.getKey());
+          for (Process p : children) {
+            if (p.isAlive()) {
+              Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+              w.write("GO " + barrier.getKey() + "\n");
+              w.flush();
+            }
           }
         }
       }

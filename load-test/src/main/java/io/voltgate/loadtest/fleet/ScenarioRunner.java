@@ -41,6 +41,7 @@ public final class ScenarioRunner {
         metrics.increment("scenario.bootIncomplete");
       }
       coordinator.barrier("booted");
+      fleet.runtime().phase("steady");
       switch (options.scenario()) {
         case STEADY -> sleep(options.duration());
         case STORM -> {
@@ -50,7 +51,7 @@ public final class ScenarioRunner {
           if (options.restartCommand() == null) {
             fleet.cutAll();
           } else {
-            metrics.mark("cut", System.currentTimeMillis());
+            fleet.runtime().phase("storm");
           }
           boolean back = fleet.awaitReconnected(options.stormHold());
           log.printf("slice %d..%d: %s after the cut, %d connected after %.1f s%n", from, to,

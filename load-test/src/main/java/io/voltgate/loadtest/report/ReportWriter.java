@@ -51,14 +51,17 @@ public final class ReportWriter {
         "seconds since start", "handshakes / s", List.of(series("101", result.rate("handshake.101"), t0),
             series("503", result.rate("handshake.503"), t0), series("other", result.rate("handshake.other"), t0),
             series("drops", result.rate("drops"), t0)), markers));
-    List<String> names = latencyNames();
+    String chartPhase = result.histograms().keySet().stream().anyMatch(n -> n.startsWith("steady:call."))
+        ? "steady" : null;
+    List<String> names = latencyNames(chartPhase);
     double[][] values = new double[names.size()][3];
     for (int i = 0; i < names.size(); i++) {
       Histogram h = result.histogram(names.get(i));
       values[i] = new double[] {ms(h, 50), ms(h, 90), ms(h, 99)};
     }
-    Files.writeString(dir.resolve("latency.svg"), SvgChart.bars("Latency percentiles (CALL to CALLRESULT; connect)",
-        "milliseconds", names.stream().map(n -> n.startsWith("call.") ? n.substring(5) : n).toList(),
+    Files.writeString(dir.resolve("latency.svg"), SvgChart.bars("Latency percentiles, CALL to CALLRESULT"
+        + (chartPhase == null ? " (whole run)" : " (steady phase: after the whole fleet had booted)"),
+        "milliseconds", names.stream().map(ReportWriter::label).toList(),
         List.of("p50", "p90", "p99"), values));
     boolean storm = result.histogram("reconnect").getTotalCount() > 0;
     if (storm) {
@@ -115,17 +118,14 @@ public final class ReportWriter {
     for (String k : List.of("generated", "acknowledged", "queued", "resent", "errored", "abandoned", "lost")) {
       tx.put(k, result.counter("tx." + k));
     }
-    ObjectNode latency = s.putObject("latencyMs");
-    for (String name : latencyNames()) {
-      Histogram h = result.histogram(name);
-      ObjectNode l = latency.putObject(name.startsWith("call.") ? name.substring(5) : name);
-      l.put("count", h.getTotalCount());
-      l.put("p50", ms(h, 50));
-      l.put("p90", ms(h, 90));
-      l.put("p99", ms(h, 99));
-      l.put("max", h.getMaxValue() / 1000.0);
+    latencies(s.putObject("latencyMs"), null);
+    ObjectNode byPhase = s.putObject("latencyMsByPhase");
+    for (String phase : List.of("boot", "steady", "storm", "drain")) {
+      if (!latencyNames(phase).isEmpty()) {
+        latencies(byPhase.putObject(phase), phase);
+      }
     }
-    if (result.marks().containsKey("cut") || result.marks().containsKey("firstDrop")) {
+    if (options.scenario() == FleetOptions.Scenario.STORM) {
       ObjectNode storm = s.putObject("storm");
       String cut = result.marks().containsKey("cut") ? "cut" : "firstDrop";
       storm.put("drops", result.counter("drops"));
@@ -149,15 +149,34 @@ public final class ReportWriter {
     return s;
   }
 
-  private List<String> latencyNames() {
+  private void latencies(ObjectNode into, String phase) {
+    for (String name : latencyNames(phase)) {
+      Histogram h = result.histogram(name);
+      ObjectNode l = into.putObject(label(name));
+      l.put("count", h.getTotalCount());
+      l.put("p50", ms(h, 50));
+      l.put("p90", ms(h, 90));
+      l.put("p99", ms(h, 99));
+      l.put("max", h.getMaxValue() / 1000.0);
+    }
+  }
+
+  /** Histogram names of the whole run (phase null) or of one phase, connect-type ones first. */
+  private List<String> latencyNames(String phase) {
+    String prefix = phase == null ? "" : phase + ":";
     List<String> names = new ArrayList<>();
     for (String n : List.of("connect", "reconnect", "boot")) {
-      if (result.histograms().containsKey(n)) {
-        names.add(n);
+      if (result.histograms().containsKey(prefix + n)) {
+        names.add(prefix + n);
       }
     }
-    new TreeSet<>(result.histograms().keySet()).stream().filter(n -> n.startsWith("call.")).forEach(names::add);
+    new TreeSet<>(result.histograms().keySet()).stream().filter(n -> n.startsWith(prefix + "call.")).forEach(names::add);
     return names;
+  }
+
+  private static String label(String histogramName) {
+    String n = histogramName.substring(histogramName.indexOf(':') + 1);
+    return n.startsWith("call.") ? n.substring(5) : n;
   }
 
   private double seconds(String fromMark, String toMark) {
@@ -247,12 +266,12 @@ public final class ReportWriter {
           + summary.path("storm").path("reconnectP99Ms").asString() + " / "
           + summary.path("storm").path("reconnectMaxMs").asString());
     }
-    md.append("\n## Latency (ms)\n\n| what | count | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
-    summary.path("latencyMs").properties().forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
-        .append(e.getValue().path("count").asString()).append(" | ").append(e.getValue().path("p50").asString())
-        .append(" | ").append(e.getValue().path("p90").asString()).append(" | ")
-        .append(e.getValue().path("p99").asString()).append(" | ").append(e.getValue().path("max").asString())
-        .append(" |\n"));
+    md.append("\n## Latency (ms), whole run\n\n");
+    latencyTable(md, summary.path("latencyMs"));
+    summary.path("latencyMsByPhase").properties().forEach(p -> {
+      md.append("\n### Phase `").append(p.getKey()).append("`\n\n");
+      latencyTable(md, p.getValue());
+    });
     md.append("\n## Problems seen\n\n");
     if (summary.path("problems").isEmpty()) {
       md.append("None: no CALLERROR, no timeout, no refused or failed handshake.\n");
@@ -267,6 +286,15 @@ public final class ReportWriter {
     }
     md.append("\nAll figures and counters: [summary.json](summary.json).\n");
     return md.toString();
+  }
+
+  private static void latencyTable(StringBuilder md, tools.jackson.databind.JsonNode table) {
+    md.append("| what | count | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
+    table.properties().forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
+        .append(e.getValue().path("count").asString()).append(" | ").append(e.getValue().path("p50").asString())
+        .append(" | ").append(e.getValue().path("p90").asString()).append(" | ")
+        .append(e.getValue().path("p99").asString()).append(" | ").append(e.getValue().path("max").asString())
+        .append(" |\n"));
   }
 
   private static void row(StringBuilder md, String k, String v) {

@@ -51,7 +51,9 @@ final class SvgChart {
       double x = LEFT + m.x() / xMax * pw;
       svg.append(fmt("<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#888' stroke-dasharray='4 3'/>",
           x, TOP, x, TOP + ph));
-      svg.append(fmt("<text x='%.1f' y='%d' font-size='11' fill='#555'>%s</text>", x + 3, TOP + 12 + 13 * i, esc(m.label())));
+      boolean nearRight = x > LEFT + pw - 100;
+      svg.append(fmt("<text x='%.1f' y='%d' font-size='11' fill='#555' text-anchor='%s'>%s</text>",
+          nearRight ? x - 3 : x + 3, TOP + 12 + 13 * i, nearRight ? "end" : "start", esc(m.label())));
     }
     for (int i = 0; i < series.size(); i++) {
       Series s = series.get(i);
