@@ -55,7 +55,17 @@ public class StationResource {
     }
     List<ConnectorSpec> connectors = connectors(reg.connectors());
     String hash = reg.password() == null ? null : PasswordHashes.hashStationKey(reg.password());
-    boolean created = stations.register(stationId, reg.spotId(), hash, connectors);
+    boolean created;
+    try {
+      created = stations.register(stationId, reg.spotId(), hash, connectors);
+    } catch (RuntimeException e) {
+      // Two PUTs of a new station raced (a client retrying a slow first attempt): the loser's
+      // insert hit the primary key. PUT is idempotent, so replace the winner's row instead.
+      if (!isDuplicateKey(e) || stations.details(stationId).isEmpty()) {
+        throw e;
+      }
+      created = stations.register(stationId, reg.spotId(), hash, connectors);
+    }
     StationJson json = StationJson.of(stations.details(stationId).orElseThrow());
     return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(json).build();
   }
@@ -109,5 +119,15 @@ public class StationResource {
       out.add(new ConnectorSpec(c.connectorId(), c.type(), c.maxPowerKw()));
     }
     return out;
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+          || t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
