@@ -50,6 +50,7 @@ cleanup() {
   for s in "${STARTED[@]}"; do "$WLP/bin/server" stop "$s" >/dev/null 2>&1 || true; done
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 # Two servers from the built binary, configured only by environment (LIBERTY-NOTES: server.xml
 # variables and MicroProfile Config keys both read environment variables).
@@ -61,20 +62,28 @@ server() { # name port strategy
   cp liberty/src/main/liberty/config/server.xml "$dir/"
   cp "$WLP"/usr/servers/voltgate/jdbc/*.jar "$dir/jdbc/"
   cp liberty/target/voltgate.war "$dir/apps/"
-  log "starting $name on $port ($strategy)"
-  env DEFAULT_HTTP_PORT="$port" DEFAULT_HTTPS_PORT=$((port + 363)) \
-      VOLTGATE_DB_URL="$JDBC" VOLTGATE_DB_USER=root VOLTGATE_DB_PASSWORD= \
-      VOLTGATE_INSTANCE_ID="$name" VOLTGATE_INSTANCE_URL="http://127.0.0.1:$port" \
-      VOLTGATE_SPOT_SEARCH_STRATEGY="$strategy" \
-      "$WLP/bin/server" start "$name" >/dev/null
   STARTED+=("$name")
-}
-wait_ready() { # port
-  for _ in $(seq 1 240); do
-    if curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 1
+  # The port lies in Linux's ephemeral range: while a neighbour's load test holds thousands of
+  # client sockets, one of them may sit on it and Liberty's bind fails (CWWKO0221E). Retry.
+  for attempt in 1 2 3 4 5; do
+    log "starting $name on $port ($strategy)"
+    env DEFAULT_HTTP_PORT="$port" DEFAULT_HTTPS_PORT=$((port + 363)) \
+        VOLTGATE_DB_URL="$JDBC" VOLTGATE_DB_USER=root VOLTGATE_DB_PASSWORD= \
+        VOLTGATE_INSTANCE_ID="$name" VOLTGATE_INSTANCE_URL="http://127.0.0.1:$port" \
+        VOLTGATE_SPOT_SEARCH_STRATEGY="$strategy" \
+        "$WLP/bin/server" start "$name" >/dev/null
+    for _ in $(seq 1 240); do
+      if grep -qs CWWKO0221E "$dir/logs/messages.log"; then break; fi
+      if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then return 0; fi
+      sleep 1
+    done
+    "$WLP/bin/server" stop "$name" >/dev/null 2>&1 || true
+    if ! grep -qs CWWKO0221E "$dir/logs/messages.log"; then log "$name not ready after 240 s"; return 1; fi
+    log "port $port was taken; trying again"
+    rm -rf "$dir/logs"
+    sleep 3
   done
-  log "server on $1 not ready after 240 s"; return 1
+  return 1
 }
 index_spots() { # port -> spots in that server's index
   curl -fsS "http://127.0.0.1:$1/metrics" 2>/dev/null | awk '/^voltgate_spot_index_spots/ {print int($2)}' | head -1
@@ -82,14 +91,12 @@ index_spots() { # port -> spots in that server's index
 
 mysql -h127.0.0.1 -P3306 -uroot -e "CREATE DATABASE IF NOT EXISTS \`$DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 server spotbench-indexed "$INDEXED_PORT" indexed
-wait_ready "$INDEXED_PORT"
 
 log "dataset (generate-spots --if-absent)"
 java -jar "$JAR" generate-spots --db-url "$JDBC" --if-absent | tee "$WORK/generate.log"
 SPOTS=$(mysql -h127.0.0.1 -P3306 -uroot -N -e "SELECT COUNT(*) FROM \`$DB\`.spot")
 
 server spotbench-naive "$NAIVE_PORT" naive
-wait_ready "$NAIVE_PORT"
 for port in "$INDEXED_PORT" "$NAIVE_PORT"; do
   for _ in $(seq 1 120); do [[ "$(index_spots "$port")" == "$SPOTS" ]] && break; sleep 1; done
   log "server $port: $(index_spots "$port") of $SPOTS spots indexed"
