@@ -102,8 +102,11 @@ for port in "$INDEXED_PORT" "$NAIVE_PORT"; do
   log "server $port: $(index_spots "$port") of $SPOTS spots indexed"
 done
 
-# StatusNotifications per transaction: Preparing, Charging, Finishing, Available.
-TX_PER_HOUR=$(awk -v r="$RATE" -v n="$FLEET" 'BEGIN { printf "%.2f", r * 3600 / (n * 2 * 4) }')
+# A transaction sends 4 StatusNotifications (Preparing, Charging, Finishing, Available) and
+# keeps its connector busy for 20-40 s (mean 30); the simulator waits an exponential time
+# (mean 3600/tx-per-hour s) after each one. So each connector's cycle is wait + 30 s and
+# RATE = FLEET * 2 * 4 / cycle. (Forgetting the 30 s gave 218/s instead of 300 in run 3.)
+TX_PER_HOUR=$(awk -v r="$RATE" -v n="$FLEET" 'BEGIN { w = n * 2 * 4 / r - 30; if (w < 5) { print "fleet too small for the rate" > "/dev/stderr"; exit 1 }; printf "%.2f", 3600 / w }')
 log "fleet: $FLEET stations x 2 connectors, $TX_PER_HOUR transactions/h each (~$RATE StatusNotifications/s)"
 java -jar "$JAR" steady --url "ws://127.0.0.1:$INDEXED_PORT/ocpp" --chargers "$FLEET" --no-register \
     --id-prefix JP --connectors 2 --tx-per-hour "$TX_PER_HOUR" --tx-duration 20-40 --meter-interval 120 \
