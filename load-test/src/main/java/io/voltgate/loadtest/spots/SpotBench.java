@@ -56,6 +56,10 @@ public final class SpotBench {
         --warmup S               unmeasured time before each phase (default 5)
         --rounds N               repeat the three phases N times; medians are reported (default 3)
         --timeout S              a request without an answer after S counts as failed (default 60)
+        --rate R                 paced instead of closed-loop: R requests/s in total, spread evenly
+                                 over the clients; latency counts from each request's scheduled
+                                 start (no coordinated omission), so a server that falls behind
+                                 shows its backlog (default 0: closed loop, as fast as answered)
         --seed N                 query-mix seed (default 1)
         --report-dir DIR         (default load-test/target/reports or target/reports)
         --note TEXT              written into the report (e.g. what else ran on the machine)
@@ -74,6 +78,7 @@ public final class SpotBench {
 
   private final Map<String, String> o;
   private final PrintStream log;
+  private double rate;
 
   SpotBench(Map<String, String> options, PrintStream log) {
     this.o = options;
@@ -82,7 +87,7 @@ public final class SpotBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = Options.parse(args, Set.of("indexed", "naive", "db-url", "db-user", "db-password", "clients",
-        "seconds", "warmup", "rounds", "timeout", "seed", "report-dir", "note"), Set.of(), USAGE);
+        "seconds", "warmup", "rounds", "timeout", "seed", "report-dir", "note", "rate"), Set.of(), USAGE);
     new SpotBench(o, System.out).run();
   }
 
@@ -97,6 +102,7 @@ public final class SpotBench {
     double warmup = Double.parseDouble(o.getOrDefault("warmup", "5"));
     int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
     int timeoutMs = (int) (Double.parseDouble(o.getOrDefault("timeout", "60")) * 1000);
+    rate = Double.parseDouble(o.getOrDefault("rate", "0"));
     List<Query> mix = QueryMix.generate(Long.parseLong(o.getOrDefault("seed", "1")), 2000);
     List<Query> live = List.of(new Query("live", "/health/live"));
 
@@ -160,7 +166,8 @@ public final class SpotBench {
 
   private Phase phase(String target, int round, String base, List<Query> mix, int clients, double warmup, double seconds,
       int timeoutMs) throws InterruptedException {
-    log.printf("round %d: %s, %d clients, %.0f s warm-up + %.0f s%n", round, target, clients, warmup, seconds);
+    log.printf("round %d: %s, %d clients%s, %.0f s warm-up + %.0f s%n", round, target, clients,
+        rate > 0 ? String.format(Locale.ROOT, " paced at %.0f requests/s in total", rate) : " closed-loop", warmup, seconds);
     Histogram all = new Histogram(MAX_NANOS, 3);
     Map<String, Histogram> byKind = new ConcurrentHashMap<>();
     AtomicLong errors = new AtomicLong();
@@ -177,9 +184,30 @@ public final class SpotBench {
         Map<String, Histogram> mineByKind = new LinkedHashMap<>();
         long myErrors = 0;
         byte[] buffer = new byte[64 * 1024];
+        // Paced: client i's k-th request is due at start + (k + i / clients) * interval.
+        long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+        long due = start + (rate > 0 ? interval * offset / Math.max(1, mix.size()) : 0);
         for (int n = offset; ; n++) {
-          long t0 = System.nanoTime();
+          long t0;
+          if (rate > 0) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            t0 = due;
+            due += interval;
+          } else {
+            t0 = System.nanoTime();
+          }
           if (t0 >= stopAt) {
+            break;
+          }
+          if (rate > 0 && System.nanoTime() >= stopAt) {
+            // Still behind schedule at the end: the requests due in the window but never sent
+            // count as failed (they would have waited past the end).
+            for (long d = Math.max(t0, measureFrom); d < stopAt; d += interval) {
+              myErrors++;
+            }
             break;
           }
           Query q = mix.get(n % mix.size());
@@ -289,7 +317,7 @@ public final class SpotBench {
     double p50Ratio = medians.get("indexed")[0] / medians.get("live")[0];
 
     ObjectNode root = JSON.createObjectNode();
-    root.put("clients", clients).put("secondsPerPhase", seconds).put("warmupSeconds", warmup).put("rounds", rounds)
+    root.put("clients", clients).put("pacedRequestsPerSecond", rate).put("secondsPerPhase", seconds).put("warmupSeconds", warmup).put("rounds", rounds)
         .put("queries", mix.size()).put("answerCheck", check).put("note", o.getOrDefault("note", ""));
     root.put("naiveP99OverIndexedP99", p99Ratio).put("indexedP50OverLiveP50", p50Ratio);
     ObjectNode med = root.putObject("medians");
@@ -309,8 +337,10 @@ public final class SpotBench {
 
     StringBuilder md = new StringBuilder();
     md.append("# Spot search benchmark ").append(name).append("\n\n");
-    md.append(String.format(Locale.ROOT, "%d closed-loop clients per phase, %.0f s measured after %.0f s warm-up, %d round(s);"
-        + " %d fixed queries (seeded).%n%n", clients, seconds, warmup, rounds, mix.size()));
+    md.append(String.format(Locale.ROOT, "%d %s clients per phase, %.0f s measured after %.0f s warm-up, %d round(s);"
+        + " %d fixed queries (seeded).%n%n", clients,
+        rate > 0 ? String.format(Locale.ROOT, "paced (%.0f requests/s in total, latency from the scheduled start)", rate) : "closed-loop",
+        seconds, warmup, rounds, mix.size()));
     if (o.containsKey("note")) {
       md.append("Note: ").append(o.get("note")).append("\n\n");
     }
@@ -319,6 +349,10 @@ public final class SpotBench {
         t, v[0], v[1], v[2], v[3], v[4])));
     md.append(String.format(Locale.ROOT, "%nnaive p99 / indexed p99 = **%.0f×** (goal ≥ 100×); indexed p50 / live p50 ="
         + " **%.2f×** (goal ≤ 2×)%s%n%n", p99Ratio, p50Ratio, rounds > 1 ? " — medians over the rounds" : ""));
+    if (rate > 0) {
+      md.append("Paced: *failed* includes requests due in the window that were never sent because the client was"
+          + " still waiting for earlier answers when the window closed.\n\n");
+    }
     md.append(check).append("\n\n## Every phase\n\n| round | target | ok | failed | requests/s | p50 | p90 | p99 | max (ms) |"
         + " status updates/s |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (Phase p : phases) {

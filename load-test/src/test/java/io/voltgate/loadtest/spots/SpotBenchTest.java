@@ -55,6 +55,33 @@ class SpotBenchTest {
     }
   }
 
+  @Test
+  void pacesRequestsAndCountsFromTheScheduledStart() throws Exception {
+    AtomicInteger searches = new AtomicInteger();
+    HttpServer fast = server(0, searches);
+    HttpServer slow = server(300, searches);
+    try {
+      // 40 requests/s over 4 clients: each client every 100 ms; the slow fake needs 300 ms
+      Path dir = new SpotBench(Map.of(
+          "indexed", "http://127.0.0.1:" + fast.getAddress().getPort(),
+          "naive", "http://127.0.0.1:" + slow.getAddress().getPort(),
+          "clients", "4", "seconds", "2", "warmup", "0", "rounds", "1", "rate", "40", "report-dir", reports.toString()),
+          new PrintStream(new ByteArrayOutputStream())).run();
+      JsonNode r = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("result.json")));
+      JsonNode indexed = r.path("phases").get(0);
+      assertEquals("indexed", indexed.path("target").asString());
+      double perSecond = indexed.path("requestsPerSecond").asDouble();
+      assertTrue(perSecond > 30 && perSecond < 45, "paced at 40/s: " + perSecond);
+      JsonNode naive = r.path("phases").get(2);
+      // behind schedule: waits grow beyond the 300 ms service time, and unsent requests fail
+      assertTrue(naive.path("p99Ms").asDouble() > 600, naive.toString());
+      assertTrue(naive.path("failed").asLong() > 0, naive.toString());
+    } finally {
+      fast.stop(0);
+      slow.stop(0);
+    }
+  }
+
   private static HttpServer server(long delayMs, AtomicInteger searches) throws Exception {
     HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     s.setExecutor(Executors.newFixedThreadPool(8));
