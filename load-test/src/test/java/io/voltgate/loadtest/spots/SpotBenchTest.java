@@ -35,7 +35,7 @@ class SpotBenchTest {
       Path dir = new SpotBench(Map.of(
           "indexed", "http://127.0.0.1:" + fast.getAddress().getPort(),
           "naive", "http://127.0.0.1:" + slow.getAddress().getPort(),
-          "clients", "4", "seconds", "1", "warmup", "0.2", "rounds", "1", "report-dir", reports.toString()),
+          "clients", "4", "seconds", "1", "warmup", "0.2", "rounds", "1", "prewarm", "0", "report-dir", reports.toString()),
           new PrintStream(new ByteArrayOutputStream())).run();
       JsonNode r = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("result.json")));
       assertEquals(3, r.path("phases").size());
@@ -65,7 +65,7 @@ class SpotBenchTest {
       Path dir = new SpotBench(Map.of(
           "indexed", "http://127.0.0.1:" + fast.getAddress().getPort(),
           "naive", "http://127.0.0.1:" + slow.getAddress().getPort(),
-          "clients", "4", "seconds", "2", "warmup", "0", "rounds", "1", "rate", "40", "report-dir", reports.toString()),
+          "clients", "4", "seconds", "2", "warmup", "0", "rounds", "1", "rate", "40", "prewarm", "0", "report-dir", reports.toString()),
           new PrintStream(new ByteArrayOutputStream())).run();
       JsonNode r = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("result.json")));
       JsonNode indexed = r.path("phases").get(0);
