@@ -199,55 +199,62 @@ public final class SpotBench {
     for (int i = 0; i < clients; i++) {
       int offset = i * mix.size() / clients;
       Thread t = new Thread(() -> {
-        Histogram mine = new Histogram(MAX_NANOS, 3);
-        Map<String, Histogram> mineByKind = new LinkedHashMap<>();
-        long myErrors = 0;
-        byte[] buffer = new byte[64 * 1024];
-        // Paced: client i's k-th request is due at start + (k + i / clients) * interval.
-        long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
-        long due = start + (rate > 0 ? interval * offset / Math.max(1, mix.size()) : 0);
-        for (int n = offset; ; n++) {
-          long t0;
-          if (rate > 0) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-              java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            t0 = due;
-            due += interval;
-          } else {
-            t0 = System.nanoTime();
-          }
-          if (t0 >= stopAt) {
-            break;
-          }
-          if (rate > 0 && System.nanoTime() >= stopAt) {
-            // Still behind schedule at the end: the requests due in the window but never sent
-            // count as failed (they would have waited past the end).
-            for (long d = Math.max(t0, measureFrom); d < stopAt; d += interval) {
-              myErrors++;
-            }
-            break;
-          }
-          Query q = mix.get(n % mix.size());
-          boolean ok = request(base + q.path(), timeoutMs, buffer);
-          long t1 = System.nanoTime();
-          if (t0 >= measureFrom) {
-            if (ok) {
-              long nanos = Math.min(t1 - t0, MAX_NANOS);
-              mine.recordValue(nanos);
-              mineByKind.computeIfAbsent(q.kind(), k -> new Histogram(MAX_NANOS, 3)).recordValue(nanos);
+        // counted down whatever happens, so a failing client cannot hang the phase
+        try {
+          Histogram mine = new Histogram(MAX_NANOS, 3);
+          Map<String, Histogram> mineByKind = new LinkedHashMap<>();
+          long myErrors = 0;
+          byte[] buffer = new byte[64 * 1024];
+          // Paced: client i's k-th request is due at start + (k + i / clients) * interval.
+          long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+          long due = start + (rate > 0 ? interval * offset / Math.max(1, mix.size()) : 0);
+          for (int n = offset; ; n++) {
+            long t0;
+            if (rate > 0) {
+              // parkNanos may return early; a request must never leave before it is due
+              for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+              }
+              t0 = due;
+              due += interval;
             } else {
-              myErrors++;
+              t0 = System.nanoTime();
+            }
+            if (t0 >= stopAt) {
+              break;
+            }
+            if (rate > 0 && System.nanoTime() >= stopAt) {
+              // Still behind schedule at the end: the requests due in the window but never sent
+              // count as failed (they would have waited past the end).
+              for (long d = Math.max(t0, measureFrom); d < stopAt; d += interval) {
+                myErrors++;
+              }
+              break;
+            }
+            Query q = mix.get(n % mix.size());
+            boolean ok = request(base + q.path(), timeoutMs, buffer);
+            long t1 = System.nanoTime();
+            if (t0 >= measureFrom) {
+              if (ok) {
+                long nanos = Math.max(0, Math.min(t1 - t0, MAX_NANOS));
+                mine.recordValue(nanos);
+                mineByKind.computeIfAbsent(q.kind(), k -> new Histogram(MAX_NANOS, 3)).recordValue(nanos);
+              } else {
+                myErrors++;
+              }
             }
           }
+          synchronized (all) {
+            all.add(mine);
+            mineByKind.forEach((k, h) -> byKind.computeIfAbsent(k, x -> new Histogram(MAX_NANOS, 3)).add(h));
+          }
+          errors.addAndGet(myErrors);
+        } catch (RuntimeException e) {
+          log.println("client failed: " + e);
+          errors.incrementAndGet();
+        } finally {
+          done.countDown();
         }
-        synchronized (all) {
-          all.add(mine);
-          mineByKind.forEach((k, h) -> byKind.computeIfAbsent(k, x -> new Histogram(MAX_NANOS, 3)).add(h));
-        }
-        errors.addAndGet(myErrors);
-        done.countDown();
       }, "spot-bench-" + i);
       t.setDaemon(true);
       threads.add(t);
