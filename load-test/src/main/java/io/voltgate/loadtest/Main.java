@@ -8,7 +8,8 @@ import io.voltgate.loadtest.metrics.RunResult;
 
 /**
  * {@code java -jar voltgate-load-test.jar (steady|storm) [options]} (see
- * {@link FleetOptions#USAGE}). With {@code --slice} and {@code --result} it is a child process
+ * {@link FleetOptions#USAGE}); {@code generate-spots} and {@code spot-bench} are the spot-search
+ * dataset and benchmark of issue 4 (package {@code spots}). With {@code --slice} and {@code --result} it is a child process
  * of a larger run and talks to its parent over stdin/stdout.
  */
 public final class Main {
@@ -17,6 +18,20 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("generate-spots") || args[0].equals("spot-bench"))) {
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      try {
+        if (args[0].equals("generate-spots")) {
+          io.voltgate.loadtest.spots.GenerateSpots.run(rest, System.out);
+        } else {
+          io.voltgate.loadtest.spots.SpotBench.main(rest);
+        }
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+      return;
+    }
     FleetOptions options;
     try {
       options = FleetOptions.parse(args);

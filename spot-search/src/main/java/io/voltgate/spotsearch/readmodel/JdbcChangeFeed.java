@@ -131,7 +131,7 @@ public class JdbcChangeFeed implements ChangeFeed {
     return rows;
   }
 
-  private static SpotRow spot(ResultSet rs) throws SQLException {
+  static SpotRow spot(ResultSet rs) throws SQLException {
     return new SpotRow(
         rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5), rs.getString(6),
         instant(rs, 7), rs.getObject(8, LocalDateTime.class));

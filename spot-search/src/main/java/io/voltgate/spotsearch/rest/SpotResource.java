@@ -72,7 +72,7 @@ public class SpotResource {
   @APIResponse(responseCode = "200", description = "Matching spots", content = @Content(schema = @Schema(implementation = SearchJson.class)))
   @APIResponse(responseCode = "400", description = "Bad or missing coordinates, inverted bbox, bbox over 5 degrees, radius over 100 km,"
       + " limit outside 1-500, unknown connectorType, or a non-numeric number", content = @Content(mediaType = "application/problem+json"))
-  public SearchJson search(
+  public String search(
       @Parameter(description = "minLng,minLat,maxLng,maxLat in degrees; edges inclusive; at most 5 degrees wide and tall; no antimeridian crossing")
           @QueryParam("bbox") String bbox,
       @Parameter(description = "Latitude of the search point, with lng and radiusKm") @QueryParam("lat") String lat,
@@ -87,7 +87,7 @@ public class SpotResource {
           @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     SpotQuery query = SearchParams.parse(bbox, lat, lng, radiusKm, connectorType, minPowerKw, available, limit);
-    SearchJson json = SearchJson.of(search.search(query, Instant.now()), query.isRadius());
+    String json = SearchJsonWriter.write(search.search(query, Instant.now()), query.isRadius());
     metrics.record(System.nanoTime() - start);
     return json;
   }

@@ -1,14 +1,17 @@
 package io.voltgate.spotsearch.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 
 /**
  * The production {@link SpotSearch}: answers from this instance's {@link SpotIndex}, which the
  * read model's refresher replaces as the database changes. A search reads one volatile field
- * and touches no database.
+ * and touches no database. Typed to its class only: which {@link SpotSearch} the REST layer gets
+ * is chosen by configuration ({@code readmodel.SpotSearchStrategy}).
  */
 @ApplicationScoped
+@Typed(IndexedSpotSearch.class)
 public class IndexedSpotSearch implements SpotSearch {
 
   private volatile SpotIndex index = SpotIndex.empty();

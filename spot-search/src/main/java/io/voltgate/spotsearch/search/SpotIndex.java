@@ -1,5 +1,6 @@
 package io.voltgate.spotsearch.search;
 
+import io.voltgate.sharedkernel.GeoPoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +29,8 @@ public final class SpotIndex {
   /** Grid cell size; a 5° viewport touches 51 rows, a city view one or two. */
   static final double CELL_DEGREES = 0.1;
 
-  private static final Comparator<SpotHit> ORDER =
-      Comparator.comparingDouble(SpotHit::distanceKm).thenComparing(h -> h.spot().spotId());
+  private static final Comparator<Candidate> CANDIDATE_ORDER =
+      Comparator.comparingDouble(Candidate::distanceKm).thenComparing(c -> c.spot().spotId());
 
   private static final SpotIndex EMPTY = new SpotIndex(new long[0], new IndexedSpot[0], Map.of());
 
@@ -105,10 +106,17 @@ public final class SpotIndex {
     return spots.length;
   }
 
-  /** Runs the query against this snapshot (see {@link SpotSearch#search}). */
+  /**
+   * Runs the query against this snapshot (see {@link SpotSearch#search}). Spots in the area are
+   * first ordered by distance (cheap: a position and a distance each); their connectors are
+   * counted only in that order and only until {@code limit + 1} spots qualify, so a region
+   * viewport holding thousands of spots costs little more than a city one. Without a filter
+   * every spot qualifies and only the first {@code limit} are counted.
+   */
   public SpotSearchResult search(SpotQuery query, Instant now) {
     SearchArea area = query.area();
-    List<SpotHit> hits = new ArrayList<>();
+    GeoPoint center = area.center();
+    List<Candidate> candidates = new ArrayList<>();
     int fromRow = latCell(area.minLat());
     int toRow = latCell(area.maxLat());
     for (double[] range : area.longitudeRanges()) {
@@ -121,19 +129,35 @@ public final class SpotIndex {
           if (spot.position().lng() < range[0] || spot.position().lng() > range[1] || !area.contains(spot.position())) {
             continue;
           }
-          ConnectorCounts counts = spot.count(query.filter(), now);
-          boolean wanted =
-              query.availableOnly() ? counts.available() > 0 : !query.filter().isRestrictive() || counts.total() > 0;
-          if (wanted) {
-            hits.add(new SpotHit(spot, area.center().distanceKm(spot.position()), counts));
-          }
+          candidates.add(new Candidate(spot, center.distanceKm(spot.position())));
         }
       }
     }
-    hits.sort(ORDER);
-    boolean truncated = hits.size() > query.limit();
-    return new SpotSearchResult(List.copyOf(truncated ? hits.subList(0, query.limit()) : hits), truncated);
+    candidates.sort(CANDIDATE_ORDER);
+    boolean restrictive = query.availableOnly() || query.filter().isRestrictive();
+    List<SpotHit> hits = new ArrayList<>(Math.min(candidates.size(), query.limit()));
+    boolean truncated = false;
+    for (Candidate k : candidates) {
+      ConnectorCounts counts = k.spot().count(query.filter(), now);
+      boolean wanted =
+          query.availableOnly() ? counts.available() > 0 : !query.filter().isRestrictive() || counts.total() > 0;
+      if (!wanted) {
+        continue;
+      }
+      if (hits.size() == query.limit()) {
+        truncated = true;
+        break;
+      }
+      hits.add(new SpotHit(k.spot(), k.distanceKm(), counts));
+      if (!restrictive && hits.size() == query.limit()) {
+        truncated = candidates.size() > query.limit();
+        break;
+      }
+    }
+    return new SpotSearchResult(List.copyOf(hits), truncated);
   }
+
+  private record Candidate(IndexedSpot spot, double distanceKm) {}
 
   private int lowerBound(long key) {
     int lo = 0;
