@@ -61,6 +61,16 @@ public class SessionMigrator {
   @ConfigProperty(name = "voltgate.migration.deadline-seconds", defaultValue = "600")
   int deadlineSeconds;
 
+  /**
+   * Time between turning not-ready and the first close, for the load balancer to notice: with
+   * HAProxy checking every second and three failures to mark down, chargers closed earlier
+   * reconnected to this instance, got 503 and waited out its Retry-After (upgrade scenario,
+   * 200 chargers: 99 refusals, reconnect p99 15 s).
+   */
+  @Inject
+  @ConfigProperty(name = "voltgate.migration.unready-grace-seconds", defaultValue = "5")
+  int unreadyGraceSeconds;
+
   @Inject
   @ConfigProperty(name = "voltgate.migration.mode", defaultValue = "close")
   String mode;
@@ -173,9 +183,11 @@ public class SessionMigrator {
   }
 
   private void run() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+    long startedNanos = System.nanoTime();
+    long deadline = startedNanos + TimeUnit.SECONDS.toNanos(deadlineSeconds);
     try {
       awaitSuccessor(Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(successorWaitSeconds)));
+      sleepUntil(Math.min(deadline, startedNanos + TimeUnit.SECONDS.toNanos(unreadyGraceSeconds)));
       if (cancelled) {
         return;
       }
@@ -203,14 +215,14 @@ public class SessionMigrator {
       }
       // Past the deadline: close what is left at once.
       for (OcppConnection left : List.copyOf(sessions.all())) {
-        left.close(SERVICE_RESTART, "Service Restart");
+        closeAsync(left);
         closed++;
       }
       LOG.info(() -> "Migration done: " + closed + " sessions closed in "
           + java.time.Duration.between(startedAt, Instant.now()).toMillis() + " ms");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Migration failed; closing what is left", e);
-      sessions.all().forEach(c -> c.close(SERVICE_RESTART, "Service Restart"));
+      sessions.all().forEach(this::closeAsync);
     } finally {
       state = "done";
       finished.complete(null);
@@ -225,12 +237,26 @@ public class SessionMigrator {
           .whenComplete((answer, failure) -> {
             boolean accepted = failure == null && "Accepted".equals(answer.path("status").asString(""));
             if (!accepted) {
-              connection.close(SERVICE_RESTART, "Service Restart");
+              closeAsync(connection);
             }
           });
       return;
     }
-    connection.close(SERVICE_RESTART, "Service Restart");
+    closeAsync(connection);
+  }
+
+  /**
+   * Closes on another thread. Liberty writes the close frame synchronously and without a time
+   * limit: in the upgrade scenario one such write never completed (thread dump:
+   * NioTCPWriteRequestContextImpl.processSyncWriteRequest under SessionImpl.close) and the paced
+   * loop stalled with 68 of 200 sessions left. The pace must not depend on any one peer.
+   */
+  private void closeAsync(OcppConnection connection) {
+    try {
+      executor.execute(() -> connection.close(SERVICE_RESTART, "Service Restart"));
+    } catch (RuntimeException rejected) {
+      connection.close(SERVICE_RESTART, "Service Restart");
+    }
   }
 
   private Set<String> busyStations = Set.of();

@@ -60,6 +60,15 @@ final class LibertyInstance {
         }
       }
     }
+    // The packaged WAR of this checkout, not liberty:deploy's loose application: that one points
+    // at ~/.m2's SNAPSHOT jars, which any other build on the machine may replace mid-run.
+    Path war = wlp.resolve("../../voltgate.war").normalize();
+    if (!Files.isRegularFile(war)) {
+      throw new IllegalStateException("no " + war + ": run ./mvnw -DskipTests package first");
+    }
+    Files.deleteIfExists(target.resolve("apps/voltgate.war.xml"));
+    Files.createDirectories(target.resolve("apps"));
+    Files.copy(war, target.resolve("apps/voltgate.war"));
   }
 
   void start(Map<String, String> env) throws IOException, InterruptedException {
@@ -99,18 +108,16 @@ final class LibertyInstance {
     }
   }
 
-  /** voltgate_ocpp_sessions from /metrics, or -1 when the instance does not answer. */
+  /**
+   * Sessions held, from the "sessions" readiness check's data (cheap; /metrics took over 2 s on
+   * a loaded machine), or -1 when the instance does not answer.
+   */
   long sessions() {
     try {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metrics?scope=application"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
-      for (String line : body.split("\n")) {
-        if (line.startsWith("voltgate_ocpp_sessions")) {
-          String value = line.substring(line.lastIndexOf(' ') + 1).trim();
-          return (long) Double.parseDouble(value);
-        }
-      }
-      return -1;
+      String body = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher m = HELD.matcher(body);
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
     } catch (IOException | RuntimeException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -118,6 +125,8 @@ final class LibertyInstance {
       return -1;
     }
   }
+
+  private static final java.util.regex.Pattern HELD = java.util.regex.Pattern.compile("\"held\":(\\d+)");
 
   long pid() throws IOException {
     Path pidFile = wlp.resolve("usr/servers/.pid/" + name + ".pid");

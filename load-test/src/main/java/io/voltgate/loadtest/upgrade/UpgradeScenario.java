@@ -42,6 +42,8 @@ public final class UpgradeScenario {
 
   private final Settings settings;
   private final PrintStream log;
+  /** Searches that failed (not 200 or no answer within 10 s): before the stop, during the move. */
+  private final long[] searchFailures = new long[2];
 
   record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int successorWait,
       Path wlp, String dbName, int lbPort, int portA, int portB, Path reportRoot, String reconnect, int settleSeconds,
@@ -115,6 +117,8 @@ public final class UpgradeScenario {
     Files.createDirectories(dir);
     log.printf("%n=== %s: %d chargers ===%n", mode, settings.chargers());
     recreateDatabase();
+    searchFailures[0] = 0;
+    searchFailures[1] = 0;
     LibertyInstance a = new LibertyInstance(settings.wlp(), "e2e-a", "a", settings.portA());
     LibertyInstance b = new LibertyInstance(settings.wlp(), "e2e-b", "b", settings.portB());
     a.create();
@@ -167,17 +171,27 @@ public final class UpgradeScenario {
       phase[0] = System.currentTimeMillis();
       log.printf("B ready; stopping A (%s) at +%.1f s%n", mode, (phase[0] - t0) / 1000.0);
       a.signal(mode.equals("crash") ? "KILL" : "TERM");
-      awaitSessions(b, settings.chargers(), Duration.ofSeconds(Math.max(120, 3L * settings.chargers() / 100)), fleetRun);
+      boolean allOnB = awaitSessions(b, settings.chargers(),
+          Duration.ofSeconds(Math.max(120, 3L * settings.chargers() / 100)), fleetRun);
       phase[1] = System.currentTimeMillis();
       double moved = (phase[1] - phase[0]) / 1000.0;
       log.printf("all %d chargers on B %.1f s after A was stopped%n", settings.chargers(), moved);
+      if (!mode.equals("crash") && a.alive()) {
+        Thread.sleep(5000);
+        if (a.alive()) {
+          // Still there after the move: keep its threads for the report (where does it wait?)
+          new ProcessBuilder("jcmd", Long.toString(a.pid()), "Thread.print")
+              .redirectErrorStream(true).redirectOutput(dir.resolve("a-threads.txt").toFile()).start().waitFor();
+        }
+      }
       long aExit = awaitExit(a, Duration.ofMinutes(5));
 
       FleetRun.Outcome outcome = fleetRun.get(steadySeconds + 900L, TimeUnit.SECONDS);
       RunResult r = outcome.result();
       sampler.shutdownNow();
+      log.printf("searches failed: %d before the stop, %d during the move%n", searchFailures[0], searchFailures[1]);
       return UpgradeReport.outcome(dir, mode, settings.chargers(), r, List.copyOf(samples), t0, phase[0], phase[1],
-          aExit, b.sessions() >= settings.chargers(), searchSteady.getIntervalHistogram(),
+          aExit, allOnB, searchSteady.getIntervalHistogram(),
           searchMigration.getIntervalHistogram());
     } finally {
       sampler.shutdownNow();
@@ -269,18 +283,20 @@ public final class UpgradeScenario {
           .whenComplete((response, failure) -> {
             long micros = Math.max(1, (System.nanoTime() - started) / 1000);
             boolean ok = failure == null && response.statusCode() == 200;
-            long recorded = ok ? micros : 10_000_000; // a failed search counts as 10 s
-            long now = System.currentTimeMillis();
+            if (!ok) {
+              searchFailures[phase[0] == 0 ? 0 : 1]++;
+              return;
+            }
             if (phase[0] == 0) {
-              steady.recordValue(Math.min(recorded, 60_000_000));
+              steady.recordValue(Math.min(micros, 60_000_000));
             } else if (phase[1] == 0) {
-              migration.recordValue(Math.min(recorded, 60_000_000));
+              migration.recordValue(Math.min(micros, 60_000_000));
             }
           });
     }, 0, 50, TimeUnit.MILLISECONDS);
   }
 
-  private void awaitSessions(LibertyInstance instance, int n, Duration timeout, CompletableFuture<?> fleet)
+  private boolean awaitSessions(LibertyInstance instance, int n, Duration timeout, CompletableFuture<?> fleet)
       throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
     long last = -1;
@@ -290,11 +306,12 @@ public final class UpgradeScenario {
       }
       last = instance.sessions();
       if (last >= n) {
-        return;
+        return true;
       }
       Thread.sleep(200);
     }
     log.printf(Locale.ROOT, "instance %s holds %d of %d sessions after %s%n", instance.instanceId, last, n, timeout);
+    return false;
   }
 
   private long awaitExit(LibertyInstance a, Duration timeout) throws InterruptedException {
