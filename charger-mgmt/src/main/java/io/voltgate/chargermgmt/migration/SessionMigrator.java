@@ -186,6 +186,9 @@ public class SessionMigrator {
     long startedNanos = System.nanoTime();
     long deadline = startedNanos + TimeUnit.SECONDS.toNanos(deadlineSeconds);
     try {
+      if (sessions.size() == 0) {
+        return; // nothing to move: no reason to wait for a successor (e.g. SIGTERM to an idle server)
+      }
       awaitSuccessor(Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(successorWaitSeconds)));
       sleepUntil(Math.min(deadline, startedNanos + TimeUnit.SECONDS.toNanos(unreadyGraceSeconds)));
       if (cancelled) {

@@ -51,11 +51,10 @@ public class SchemaMigration {
               .migrate();
       LOG.info(
           () ->
-              "Schema at version "
-                  + result.targetSchemaVersion
-                  + " ("
-                  + result.migrationsExecuted
-                  + " migrations applied now)");
+              result.migrationsExecuted == 0
+                  ? "Schema up to date (no migration to apply)"
+                  : "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                      + " migrations applied now)");
       migrated = true;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Schema migration failed; will retry: " + e.getMessage(), e);
