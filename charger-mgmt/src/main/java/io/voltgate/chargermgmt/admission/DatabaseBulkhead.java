@@ -51,8 +51,4 @@ public class DatabaseBulkhead {
       permits.release();
     }
   }
-
-  public int available() {
-    return permits.availablePermits();
-  }
 }

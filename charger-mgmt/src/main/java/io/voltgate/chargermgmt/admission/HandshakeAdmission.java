@@ -73,10 +73,6 @@ public class HandshakeAdmission {
     }
   }
 
-  public double ratePerSecond() {
-    return ratePerSecond;
-  }
-
   public void startDraining() {
     draining = true;
   }

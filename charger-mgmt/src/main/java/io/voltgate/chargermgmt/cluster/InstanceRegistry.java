@@ -58,7 +58,6 @@ public class InstanceRegistry {
 
   private final Instant startedAt = Instant.now();
   private volatile List<InstanceStatus> view = List.of();
-  private volatile boolean databaseReachable;
   private ScheduledFuture<?> task;
 
   void onStart(@Observes Startup startup) {
@@ -85,7 +84,6 @@ public class InstanceRegistry {
           identity.id(), baseUrl(), startedAt, now, !admission.draining(), admission.draining(), sessions.size()));
       List<InstanceStatus> all = directory.all();
       view = all;
-      databaseReachable = true;
       for (InstanceStatus other : all) {
         if (!other.instanceId().equals(identity.id())
             && other.heartbeatAt().isBefore(now.minusSeconds(deadAfterSeconds))) {
@@ -93,7 +91,6 @@ public class InstanceRegistry {
         }
       }
     } catch (RuntimeException e) {
-      databaseReachable = false;
       LOG.log(Level.FINE, "Heartbeat failed", e);
     }
   }
@@ -114,17 +111,8 @@ public class InstanceRegistry {
         .anyMatch(i -> !i.instanceId().equals(identity.id()) && i.liveAndReady(now, fresh));
   }
 
-  /** The instances as of the last heartbeat. */
-  public List<InstanceStatus> view() {
-    return view;
-  }
-
   public Optional<InstanceStatus> find(String instanceId) {
     return view.stream().filter(i -> i.instanceId().equals(instanceId)).findFirst();
-  }
-
-  public boolean databaseReachable() {
-    return databaseReachable;
   }
 
   public String baseUrl() {

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends a validated command to the station's live session on this instance. Forwarding to the
- * instance that holds the socket comes with multi-instance support (issue 5).
+ * Sends a validated command to the station's live session on this instance. When the socket
+ * lives on another instance, {@code CommandResource} forwards the request there with
+ * {@link CommandForwarder} instead.
  */
 @ApplicationScoped
 public class CommandService {

@@ -195,8 +195,8 @@ public class SessionMigrator {
         return;
       }
       state = "draining";
-      List<String> order = DrainOrder.of(List.copyOf(sessions.all().stream().map(OcppConnection::stationId).toList()),
-          activeTransactionStations());
+      busyStations = activeTransactionStations();
+      List<String> order = DrainOrder.of(sessions.all().stream().map(OcppConnection::stationId).toList(), busyStations);
       total = order.size();
       long gapNanos = (long) (1e9 / Math.max(0.001, ratePerSecond));
       long next = System.nanoTime();
@@ -262,7 +262,8 @@ public class SessionMigrator {
     }
   }
 
-  private Set<String> busyStations = Set.of();
+  /** Stations with an active transaction when this drain began (read once per drain). */
+  private volatile Set<String> busyStations = Set.of();
 
   private boolean busy(String stationId) {
     return busyStations.contains(stationId);
@@ -270,12 +271,11 @@ public class SessionMigrator {
 
   private Set<String> activeTransactionStations() {
     try {
-      busyStations = transactions.stationsWithActiveTransactions();
+      return transactions.stationsWithActiveTransactions();
     } catch (RuntimeException e) {
       LOG.warning("Could not read active transactions; draining in id order: " + e);
-      busyStations = Set.of();
+      return Set.of();
     }
-    return busyStations;
   }
 
   private void awaitSuccessor(long until) {
@@ -298,9 +298,5 @@ public class SessionMigrator {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  Optional<Instant> startedAt() {
-    return Optional.ofNullable(startedAt);
   }
 }
