@@ -17,6 +17,8 @@
 # 7. stops what it started.
 #
 # Extra arguments go to spot-bench (e.g. --rounds 1 --seconds 30 --note "…").
+# $SPOT_BENCH_INDEXED_JVM_ARGS are extra JVM options for the indexed server only, e.g. a profile:
+#   SPOT_BENCH_INDEXED_JVM_ARGS='-XX:StartFlightRecording=filename=/tmp/indexed.jfr,settings=profile,dumponexit=true'
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -39,8 +41,10 @@ if [[ ! -f liberty/target/voltgate.war || ! -f $JAR ]]; then
   ./mvnw -B -q -DskipTests package
 fi
 if [[ ! -d $WLP/usr/servers/voltgate ]]; then
-  log "creating the Liberty install (liberty:create)"
-  ./mvnw -B -q -f liberty/pom.xml liberty:create
+  # from the reactor root: with -f liberty/pom.xml the sibling modules would have to be in
+  # ~/.m2, which a fresh machine does not have
+  log "creating the Liberty install (package liberty:create)"
+  ./mvnw -B -q -DskipTests package liberty:create
 fi
 
 FLEET_PID=
@@ -55,7 +59,8 @@ trap "exit 130" INT TERM
 # Two servers from the built binary, configured only by environment (LIBERTY-NOTES: server.xml
 # variables and MicroProfile Config keys both read environment variables).
 server() { # name port strategy
-  local name=$1 port=$2 strategy=$3 dir=$WLP/usr/servers/$1
+  local name=$1 port=$2 strategy=$3 dir=$WLP/usr/servers/$1 jvm_args=
+  [[ $strategy == indexed ]] && jvm_args=${SPOT_BENCH_INDEXED_JVM_ARGS:-}
   "$WLP/bin/server" stop "$name" >/dev/null 2>&1 || true
   rm -rf "$dir"
   mkdir -p "$dir/apps" "$dir/jdbc"
@@ -71,6 +76,7 @@ server() { # name port strategy
         VOLTGATE_DB_URL="$JDBC" VOLTGATE_DB_USER=root VOLTGATE_DB_PASSWORD= \
         VOLTGATE_INSTANCE_ID="$name" VOLTGATE_INSTANCE_URL="http://127.0.0.1:$port" \
         VOLTGATE_SPOT_SEARCH_STRATEGY="$strategy" \
+        JVM_ARGS="$jvm_args" \
         "$WLP/bin/server" start "$name" >/dev/null
     for _ in $(seq 1 240); do
       if grep -qs CWWKO0221E "$dir/logs/messages.log"; then break; fi
@@ -108,6 +114,9 @@ done
 # RATE = FLEET * 2 * 4 / cycle. (Forgetting the 30 s gave 218/s instead of 300 in run 3.)
 TX_PER_HOUR=$(awk -v r="$RATE" -v n="$FLEET" 'BEGIN { w = n * 2 * 4 / r - 30; if (w < 5) { print "fleet too small for the rate" > "/dev/stderr"; exit 1 }; printf "%.2f", 3600 / w }')
 log "fleet: $FLEET stations x 2 connectors, $TX_PER_HOUR transactions/h each (~$RATE StatusNotifications/s)"
+# The background job truncates the log only once it runs: without this, the wait below could
+# find the previous run's "accepted" line first and then fail on the emptied file.
+rm -f "$WORK/fleet.log"
 java -jar "$JAR" steady --url "ws://127.0.0.1:$INDEXED_PORT/ocpp" --chargers "$FLEET" --no-register \
     --id-prefix JP --connectors 2 --tx-per-hour "$TX_PER_HOUR" --tx-duration 20-40 --meter-interval 120 \
     --connect-rate 300 --minutes 30 --drain 1 --io-threads 1 --run "spot-bench-fleet-$(date +%Y%m%d-%H%M%S)" \

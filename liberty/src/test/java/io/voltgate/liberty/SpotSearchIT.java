@@ -174,16 +174,22 @@ class SpotSearchIT {
 
     // ------------------------------------------------------------------ freshness and detail
 
-    @Test
-    void showsAStatusNotificationInSearchResultsWithinOneSecond() {
-        String spotId = ItEnvironment.newSpotId();
-        double lat = lat0 + 0.45;
-        double lng = lng0 + 0.45;
+    /** A new spot at (lat, lng) with one registered station of one 150 kW CCS2 connector. */
+    private static String spotWithOneCcs2Station(String spotId, double lat, double lng) {
         putSpot(spotId, lat, lng);
         String stationId = ItEnvironment.newStationId();
         ObjectNode body = Payloads.object().put("spotId", spotId);
         body.set("connectors", Payloads.array().add(Payloads.object().put("connectorId", 1).put("type", "CCS2").put("maxPowerKw", 150)));
         AdminApi.registerStation(stationId, body);
+        return stationId;
+    }
+
+    @Test
+    void showsAStatusNotificationInSearchResultsWithinOneSecond() {
+        String spotId = ItEnvironment.newSpotId();
+        double lat = lat0 + 0.45;
+        double lng = lng0 + 0.45;
+        String stationId = spotWithOneCcs2Station(spotId, lat, lng);
         Map<String, String> q = Map.of("lat", fmt(lat), "lng", fmt(lng), "radiusKm", "0.5");
         try (OcppTestClient client = OcppTestClient.connectAndBoot(stationId)) {
             Eventually.await(Duration.ofSeconds(5), () -> search(q), r -> availableAt(r, spotId) == 0, "registered spot indexed");
@@ -197,6 +203,49 @@ class SpotSearchIT {
                 assertTrue(ms <= 1000, status + " took " + ms + " ms");
             }
         }
+    }
+
+    /**
+     * Issue 4: the app repeats its searches, and the server answers a repeat from its response
+     * cache; a StatusNotification must still show within 1 s in that very search.
+     */
+    @Test
+    void answersRepeatedSearchesFromTheCacheYetShowsAStatusNotificationWithinOneSecond() {
+        String spotId = ItEnvironment.newSpotId();
+        double lat = lat0 + 0.55;
+        double lng = lng0 + 0.55;
+        String stationId = spotWithOneCcs2Station(spotId, lat, lng);
+        Map<String, String> q = Map.of("lat", fmt(lat), "lng", fmt(lng), "radiusKm", "0.5");
+        try (OcppTestClient client = OcppTestClient.connectAndBoot(stationId)) {
+            client.callExpectingResult("StatusNotification", Payloads.statusNotification(1, "Charging", "NoError", ItEnvironment.now()));
+            Eventually.await(Duration.ofSeconds(5), () -> search(q), r -> r.status() == 200 && availableAt(r, spotId) == 0
+                    && r.json().path("spots").get(0).path("connectors").path("total").asInt() == 1, "Charging indexed");
+            double hitsBefore = cacheHits();
+            Response firstResponse = search(q);
+            assertEquals("application/json", firstResponse.contentType(), "served by the servlet fast path like by JAX-RS");
+            assertEquals(String.valueOf(firstResponse.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                    firstResponse.headers().firstValue("Content-Length").orElse(""), "sent with its length");
+            String first = firstResponse.body();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(first, search(q).body(), "nothing changed, so the same answer");
+            }
+            assertTrue(cacheHits() >= hitsBefore + 5, "repeats answered from the cache: " + hitsBefore + " -> " + cacheHits());
+
+            client.callExpectingResult("StatusNotification", Payloads.statusNotification(1, "Available", "NoError", ItEnvironment.now()));
+            long sent = System.nanoTime();
+            Eventually.await(Duration.ofSeconds(1), () -> search(q), r -> availableAt(r, spotId) == 1,
+                    "Available visible in the cached search within 1 s");
+            long ms = (System.nanoTime() - sent) / 1_000_000;
+            assertTrue(ms <= 1000, "took " + ms + " ms");
+        }
+    }
+
+    private static double cacheHits() {
+        Response metrics = AdminApi.request("GET", "/metrics", null, Credentials.NONE);
+        return metrics.body().lines()
+                .filter(l -> l.startsWith("voltgate_spot_search_cache_total{") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no cache hit counter in /metrics"));
     }
 
     @Test

@@ -129,13 +129,27 @@ final class ReadModel {
         IndexedSpot s = build(spotId);
         if (s == null) {
           removed.add(spotId);
-        } else {
+        } else if (!s.equals(index.get(spotId).orElse(null))) {
+          // An equal value keeps its old object: answers cached on it stay valid (issue 4).
           rebuilt.add(s);
         }
       }
-      index = index.size() == 0 ? SpotIndex.of(rebuilt) : index.with(rebuilt, removed);
+      if (index.size() == 0) {
+        index = SpotIndex.of(rebuilt);
+      } else if (!rebuilt.isEmpty() || !removed.isEmpty()) {
+        index = index.with(rebuilt, removed);
+      }
     }
     return index;
+  }
+
+  /**
+   * After a full load: continue from the snapshot already published, changed only where this
+   * load found something different, so the spots that did not change keep their objects and
+   * the cached answers that counted them survive the safety-net reload.
+   */
+  void continueFrom(SpotIndex published) {
+    index = published.updatedTo(index);
   }
 
   private void detach(StationRow old) {
@@ -187,7 +201,9 @@ final class ReadModel {
     List<StationPresence> presence = new ArrayList<>();
     for (StationRow s : byId.values()) {
       position.put(s.stationId(), presence.size());
-      presence.add(new StationPresence(s.stationId(), s.connected(), s.lastSeen()));
+      // A connected station is live whatever its last contact, so that is left out: a presence
+      // write alone then changes nothing the search shows, and the spot keeps its object.
+      presence.add(new StationPresence(s.stationId(), s.connected(), s.connected() ? null : s.lastSeen()));
     }
     Map<String, StatusRow> statusByKey = new HashMap<>();
     statusRows.forEach(r -> statusByKey.put(r.stationId() + '\u0000' + r.connectorId(), r));

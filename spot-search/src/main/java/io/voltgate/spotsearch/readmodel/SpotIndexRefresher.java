@@ -98,6 +98,9 @@ public class SpotIndexRefresher {
       SpotIndex next;
       if (fullDue) {
         ReadModel fresh = ReadModel.load(feed, Duration.ofMillis(changeOverlapMs));
+        if (search.isLoaded()) {
+          fresh.continueFrom(search.current());
+        }
         model = fresh;
         lastFullLoadNanos = System.nanoTime();
         next = fresh.index();

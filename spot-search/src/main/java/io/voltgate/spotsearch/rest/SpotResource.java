@@ -10,7 +10,6 @@ import io.voltgate.spotsearch.rest.SpotJsons.SpotDetailJson;
 import io.voltgate.spotsearch.rest.SpotJsons.StationJson;
 import io.voltgate.spotsearch.search.ConnectorFilter;
 import io.voltgate.spotsearch.search.SpotQuery;
-import io.voltgate.spotsearch.search.SpotSearch;
 import io.voltgate.spotsearch.search.SpotService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Spots: the app's public search and detail (CONTRACT §2), and the admin {@code PUT} (the
  * assembly's filter requires credentials for it). Searches answer from this instance's index
- * and never touch the database; the detail reads the database, so it is exact.
+ * and never touch the database; the detail reads the database, so it is exact. A valid search
+ * normally never reaches {@link #search}: {@link SpotSearchFilter} answers it with the same
+ * bytes in the servlet layer; the method stays for the OpenAPI description and the 400s.
  */
 @Path("/spots")
 @ApplicationScoped
@@ -56,9 +57,9 @@ public class SpotResource {
   }
 
   @Inject SpotService spots;
-  @Inject SpotSearch search;
   @Inject JdbcChangeFeed database;
   @Inject SpotSearchMetrics metrics;
+  @Inject SearchResponseCache responses;
 
   @GET
   @Operation(
@@ -72,7 +73,7 @@ public class SpotResource {
   @APIResponse(responseCode = "200", description = "Matching spots", content = @Content(schema = @Schema(implementation = SearchJson.class)))
   @APIResponse(responseCode = "400", description = "Bad or missing coordinates, inverted bbox, bbox over 5 degrees, radius over 100 km,"
       + " limit outside 1-500, unknown connectorType, or a non-numeric number", content = @Content(mediaType = "application/problem+json"))
-  public String search(
+  public byte[] search(
       @Parameter(description = "minLng,minLat,maxLng,maxLat in degrees; edges inclusive; at most 5 degrees wide and tall; no antimeridian crossing")
           @QueryParam("bbox") String bbox,
       @Parameter(description = "Latitude of the search point, with lng and radiusKm") @QueryParam("lat") String lat,
@@ -87,9 +88,9 @@ public class SpotResource {
           @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     SpotQuery query = SearchParams.parse(bbox, lat, lng, radiusKm, connectorType, minPowerKw, available, limit);
-    String json = SearchJsonWriter.write(search.search(query, Instant.now()), query.isRadius());
-    metrics.record(System.nanoTime() - start);
-    return json;
+    SearchResponseCache.Answer answer = responses.answer(query, Instant.now());
+    metrics.record(System.nanoTime() - start, answer.source());
+    return answer.body();
   }
 
   @GET

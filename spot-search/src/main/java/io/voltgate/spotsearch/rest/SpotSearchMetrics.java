@@ -6,16 +6,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The search-latency histogram {@code voltgate_spot_search_seconds} (CONTRACT §3), the SLO's
  * measure: time from the request reaching the resource to the result being ready, for every
- * valid search. Percentiles and buckets are configured in microprofile-config.properties.
+ * valid search. Percentiles and buckets are configured in microprofile-config.properties. And
+ * {@code voltgate_spot_search_cache_total{result="hit"|"revised"|"miss"}}: how many searches the
+ * response cache answered as they were, revised, or not at all.
  */
 @ApplicationScoped
 public class SpotSearchMetrics {
@@ -25,6 +29,9 @@ public class SpotSearchMetrics {
   MetricRegistry registry;
 
   private Timer timer;
+  private Counter hits;
+  private Counter revised;
+  private Counter misses;
 
   @PostConstruct
   void register() {
@@ -34,6 +41,13 @@ public class SpotSearchMetrics {
             .withDescription("Time to answer one spot search (GET /api/v1/spots)")
             .withUnit(MetricUnits.SECONDS)
             .build());
+    Metadata cache = Metadata.builder()
+        .withName("voltgate.spot.search.cache")
+        .withDescription("Spot searches answered from the response cache as cached (hit), revised, or computed (miss)")
+        .build();
+    hits = registry.counter(cache, new Tag("result", "hit"));
+    revised = registry.counter(cache, new Tag("result", "revised"));
+    misses = registry.counter(cache, new Tag("result", "miss"));
   }
 
   /** Registers the histogram at start-up, so it is scraped before the first search. */
@@ -41,7 +55,12 @@ public class SpotSearchMetrics {
     timer.getCount();
   }
 
-  void record(long nanos) {
+  void record(long nanos, SearchResponseCache.Source source) {
     timer.update(Duration.ofNanos(nanos));
+    switch (source) {
+      case CACHED -> hits.inc();
+      case REVISED -> revised.inc();
+      case COMPUTED -> misses.inc();
+    }
   }
 }

@@ -4,9 +4,8 @@ import io.voltgate.sharedkernel.ConnectorStatus;
 import io.voltgate.sharedkernel.ConnectorType;
 import io.voltgate.sharedkernel.GeoPoint;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One spot as the search sees it: position, its stations' presence and its connectors with
@@ -35,40 +34,76 @@ public record IndexedSpot(
   }
 
   /**
+   * The earlier of {@code bound} and the last instant at which a station of this spot that is
+   * live at {@code now} only by its recent contact (not connected) is still live: after it,
+   * the clock alone changes this spot's availability.
+   */
+  public Instant liveUntil(Instant now, Instant bound) {
+    Instant until = bound;
+    Instant cutoff = null;
+    for (StationPresence s : stations) {
+      if (!s.connected() && s.lastSeen() != null) {
+        cutoff = cutoff == null ? now.minus(StationPresence.HEARD_WITHIN) : cutoff;
+        // live by contact iff lastSeen >= now - 2 min, i.e. now <= lastSeen + 2 min
+        if (!s.lastSeen().isBefore(cutoff)) {
+          Instant end = s.lastSeen().plus(StationPresence.HEARD_WITHIN);
+          if (end.isBefore(until)) {
+            until = end;
+          }
+        }
+      }
+    }
+    return until;
+  }
+
+  /**
    * Counts the connectors that match {@code filter}, in total, available, and by type with the
-   * highest power of that type; types in {@link ConnectorType} order.
+   * highest power of that type; types in {@link ConnectorType} order. Runs for every spot a
+   * search looks at, so it works on arrays indexed by type and allocates only the result.
    */
   public ConnectorCounts count(ConnectorFilter filter, Instant now) {
     int total = 0;
     int available = 0;
-    Map<ConnectorType, int[]> counts = null;
-    Map<ConnectorType, Double> power = null;
+    int[] totals = null;
+    int[] free = null;
+    double[] power = null;
+    Instant cutoff = null;
     for (IndexedConnector c : connectors) {
       if (!filter.matches(c.type(), c.maxPowerKw())) {
         continue;
       }
-      if (counts == null) {
-        counts = new EnumMap<>(ConnectorType.class);
-        power = new EnumMap<>(ConnectorType.class);
+      if (totals == null) {
+        totals = new int[TYPES.length];
+        free = new int[TYPES.length];
+        power = new double[TYPES.length];
       }
-      boolean free = isAvailable(c, now);
+      int t = c.type().ordinal();
       total++;
-      int[] n = counts.computeIfAbsent(c.type(), t -> new int[2]);
-      n[0]++;
-      if (free) {
-        available++;
-        n[1]++;
+      power[t] = totals[t]++ == 0 ? c.maxPowerKw() : Math.max(power[t], c.maxPowerKw());
+      if (c.status() == ConnectorStatus.Available) {
+        StationPresence station = stations.get(c.station());
+        boolean live = station.connected();
+        if (!live && station.lastSeen() != null) {
+          cutoff = cutoff == null ? now.minus(StationPresence.HEARD_WITHIN) : cutoff;
+          live = !station.lastSeen().isBefore(cutoff); // StationPresence.isLiveAt
+        }
+        if (live) {
+          available++;
+          free[t]++;
+        }
       }
-      power.merge(c.type(), c.maxPowerKw(), Math::max);
     }
-    if (counts == null) {
+    if (totals == null) {
       return ConnectorCounts.NONE;
     }
-    TypeCount[] byType = new TypeCount[counts.size()];
-    int i = 0;
-    for (Map.Entry<ConnectorType, int[]> e : counts.entrySet()) {
-      byType[i++] = new TypeCount(e.getKey(), power.get(e.getKey()), e.getValue()[0], e.getValue()[1]);
+    List<TypeCount> byType = new ArrayList<>(2);
+    for (int t = 0; t < TYPES.length; t++) {
+      if (totals[t] > 0) {
+        byType.add(new TypeCount(TYPES[t], power[t], totals[t], free[t]));
+      }
     }
-    return new ConnectorCounts(total, available, List.of(byType));
+    return new ConnectorCounts(total, available, List.copyOf(byType));
   }
+
+  private static final ConnectorType[] TYPES = ConnectorType.values();
 }

@@ -22,6 +22,16 @@ public class IndexedSpotSearch implements SpotSearch {
     return index.search(query, now);
   }
 
+  @Override
+  public boolean stillAnswers(SearchDependencies dependencies, Instant now) {
+    return dependencies != null && index.stillAnswers(dependencies, now);
+  }
+
+  @Override
+  public SpotSearchResult revise(SpotSearchResult earlier, SpotQuery query, Instant now) {
+    return earlier.dependencies() == null ? null : index.revise(earlier, query, now);
+  }
+
   public SpotIndex current() {
     return index;
   }

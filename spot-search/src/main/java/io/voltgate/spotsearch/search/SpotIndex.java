@@ -7,10 +7,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An immutable snapshot of every spot, bucketed in a grid of {@value #CELL_DEGREES}° cells
@@ -23,25 +26,34 @@ import java.util.Set;
  *
  * <p>Updates build a new snapshot ({@link #with}); readers hold whichever snapshot they
  * started with, so no search ever locks or sees a half-applied change.
+ *
+ * <p>Every result says what it was computed from ({@link SearchDependencies}): the snapshot's
+ * <em>layout</em> (which spots exist and where) and the spot values it counted. A spot whose
+ * rows change is replaced by a new {@link IndexedSpot} at the same position, so a later
+ * snapshot with the same layout and the same objects at those positions gives the same
+ * answer; {@link #stillAnswers} checks exactly that, for a response cache (issue 4).
  */
 public final class SpotIndex {
 
   /** Grid cell size; a 5° viewport touches 51 rows, a city view one or two. */
   static final double CELL_DEGREES = 0.1;
 
-  private static final Comparator<Candidate> CANDIDATE_ORDER =
-      Comparator.comparingDouble(Candidate::distanceKm).thenComparing(c -> c.spot().spotId());
+  private static final AtomicLong LAYOUTS = new AtomicLong();
 
-  private static final SpotIndex EMPTY = new SpotIndex(new long[0], new IndexedSpot[0], Map.of());
+  private static final SpotIndex EMPTY = new SpotIndex(new long[0], new IndexedSpot[0], Map.of(), LAYOUTS.incrementAndGet());
 
   private final long[] keys;
   private final IndexedSpot[] spots;
   private final Map<String, Integer> positions;
+  // Which spots exist and where (ids, positions, array order). Unique per JVM: a snapshot built
+  // from scratch never shares one with an earlier snapshot, even if it holds the same spots.
+  private final long layout;
 
-  private SpotIndex(long[] keys, IndexedSpot[] spots, Map<String, Integer> positions) {
+  private SpotIndex(long[] keys, IndexedSpot[] spots, Map<String, Integer> positions, long layout) {
     this.keys = keys;
     this.spots = spots;
     this.positions = positions;
+    this.layout = layout;
   }
 
   public static SpotIndex empty() {
@@ -60,22 +72,28 @@ public final class SpotIndex {
         throw new IllegalArgumentException("duplicate spot " + sorted[i].spotId());
       }
     }
-    return new SpotIndex(cellOf, sorted, positions);
+    return new SpotIndex(cellOf, sorted, positions, LAYOUTS.incrementAndGet());
   }
 
   /**
    * A new snapshot with {@code changed} spots added or replaced and {@code removed} ids gone.
    * When no spot moves to another cell, appears or disappears this copies one array; otherwise
-   * it re-sorts.
+   * it re-sorts. The layout stays the same only when no spot appears, disappears or moves
+   * (even within its cell: that changes distances, hence the order of every search near it).
    */
   public SpotIndex with(Collection<IndexedSpot> changed, Set<String> removed) {
     boolean inPlace = removed.stream().noneMatch(positions::containsKey);
+    boolean samePlaces = inPlace;
     if (inPlace) {
       for (IndexedSpot s : changed) {
         Integer at = positions.get(s.spotId());
         if (at == null || keys[at] != key(s)) {
           inPlace = false;
+          samePlaces = false;
           break;
+        }
+        if (!spots[at].position().equals(s.position())) {
+          samePlaces = false;
         }
       }
     }
@@ -84,7 +102,7 @@ public final class SpotIndex {
       for (IndexedSpot s : changed) {
         copy[positions.get(s.spotId())] = s;
       }
-      return new SpotIndex(keys, copy, positions);
+      return new SpotIndex(keys, copy, positions, samePlaces ? layout : LAYOUTS.incrementAndGet());
     }
     Map<String, IndexedSpot> all = new HashMap<>(spots.length * 2);
     for (IndexedSpot s : spots) {
@@ -95,6 +113,28 @@ public final class SpotIndex {
       all.put(s.spotId(), s);
     }
     return of(all.values());
+  }
+
+  /**
+   * This snapshot changed to hold exactly {@code fresh}'s spots: where a spot is equal in both,
+   * this snapshot's object stays, and when no spot appears, disappears or moves the layout
+   * stays too. Returns this snapshot itself when nothing differs.
+   */
+  public SpotIndex updatedTo(SpotIndex fresh) {
+    List<IndexedSpot> changed = new ArrayList<>();
+    for (IndexedSpot s : fresh.spots) {
+      Integer at = positions.get(s.spotId());
+      if (at == null || !spots[at].equals(s)) {
+        changed.add(s);
+      }
+    }
+    Set<String> removed = new HashSet<>();
+    for (IndexedSpot s : spots) {
+      if (!fresh.positions.containsKey(s.spotId())) {
+        removed.add(s.spotId());
+      }
+    }
+    return changed.isEmpty() && removed.isEmpty() ? this : with(changed, removed);
   }
 
   public Optional<IndexedSpot> get(String spotId) {
@@ -116,6 +156,7 @@ public final class SpotIndex {
   public SpotSearchResult search(SpotQuery query, Instant now) {
     SearchArea area = query.area();
     GeoPoint center = area.center();
+    Circle circle = area instanceof Circle c ? c : null;
     List<Candidate> candidates = new ArrayList<>();
     int fromRow = latCell(area.minLat());
     int toRow = latCell(area.maxLat());
@@ -126,21 +167,44 @@ public final class SpotIndex {
         long last = key(row, toCol);
         for (int i = lowerBound(key(row, fromCol)); i < keys.length && keys[i] <= last; i++) {
           IndexedSpot spot = spots[i];
-          if (spot.position().lng() < range[0] || spot.position().lng() > range[1] || !area.contains(spot.position())) {
+          if (spot.position().lng() < range[0] || spot.position().lng() > range[1]) {
             continue;
           }
-          candidates.add(new Candidate(spot, center.distanceKm(spot.position())));
+          double distanceKm;
+          if (circle != null) {
+            // A circle's test is this very distance (Circle.contains): computed once, not twice.
+            distanceKm = center.distanceKm(spot.position());
+            if (distanceKm > circle.radiusKm()) {
+              continue;
+            }
+          } else if (area.contains(spot.position())) {
+            distanceKm = center.distanceKm(spot.position());
+          } else {
+            continue; // a box's test is cheap: no distance for spots outside it
+          }
+          candidates.add(new Candidate(spot, distanceKm, i));
         }
       }
     }
-    candidates.sort(CANDIDATE_ORDER);
+    // Only a prefix of the order is ever needed (up to limit + 1 qualifying spots), and a
+    // region viewport holds thousands of candidates: a heap built in linear time and polled in
+    // order costs O(n + k log n) instead of sorting them all.
+    PriorityQueue<Candidate> ordered = new PriorityQueue<>(candidates);
     boolean restrictive = query.availableOnly() || query.filter().isRestrictive();
     List<SpotHit> hits = new ArrayList<>(Math.min(candidates.size(), query.limit()));
     boolean truncated = false;
-    for (Candidate k : candidates) {
+    // What the answer depends on besides the layout: every spot counted, in order (the scan
+    // stops at a prefix of the candidates), and the first instant a counted station's
+    // "heard from within 2 minutes" runs out by the clock alone.
+    List<Candidate> counted = new ArrayList<>(Math.min(candidates.size(), query.limit() + 1));
+    List<Boolean> qualified = new ArrayList<>(Math.min(candidates.size(), query.limit() + 1));
+    Instant liveUntil = Instant.MAX;
+    for (Candidate k = ordered.poll(); k != null; k = ordered.poll()) {
       ConnectorCounts counts = k.spot().count(query.filter(), now);
-      boolean wanted =
-          query.availableOnly() ? counts.available() > 0 : !query.filter().isRestrictive() || counts.total() > 0;
+      counted.add(k);
+      liveUntil = k.spot().liveUntil(now, liveUntil);
+      boolean wanted = qualifies(query, counts);
+      qualified.add(wanted);
       if (!wanted) {
         continue;
       }
@@ -150,14 +214,104 @@ public final class SpotIndex {
       }
       hits.add(new SpotHit(k.spot(), k.distanceKm(), counts));
       if (!restrictive && hits.size() == query.limit()) {
+        // candidates.size() is a property of the layout
         truncated = candidates.size() > query.limit();
         break;
       }
     }
-    return new SpotSearchResult(List.copyOf(hits), truncated);
+    int[] at = new int[counted.size()];
+    IndexedSpot[] values = new IndexedSpot[counted.size()];
+    boolean[] passed = new boolean[counted.size()];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = counted.get(i).at();
+      values[i] = counted.get(i).spot();
+      passed[i] = qualified.get(i);
+    }
+    return new SpotSearchResult(List.copyOf(hits), truncated, new SearchDependencies(layout, at, values, passed, now, liveUntil));
   }
 
-  private record Candidate(IndexedSpot spot, double distanceKm) {}
+  private static boolean qualifies(SpotQuery query, ConnectorCounts counts) {
+    return query.availableOnly() ? counts.available() > 0 : !query.filter().isRestrictive() || counts.total() > 0;
+  }
+
+  /**
+   * This snapshot's answer to {@code query} at {@code now}, derived from an earlier answer of
+   * the same layout when only the values of spots it counted changed (a StatusNotification)
+   * and not one of them changed whether it qualifies: then the same spots qualify in the same
+   * order (the same layout means the same candidates at the same distances), and only the
+   * changed spots are counted again. Null when that does not hold (or the clock went back,
+   * or a counted station's contact ran out); the caller then searches afresh.
+   */
+  public SpotSearchResult revise(SpotSearchResult old, SpotQuery query, Instant now) {
+    SearchDependencies d = old.dependencies();
+    if (d == null || d.layout() != layout || now.isBefore(d.computedAt()) || now.isAfter(d.liveUntil())) {
+      return null;
+    }
+    int[] at = d.positions();
+    IndexedSpot[] was = d.spots();
+    boolean[] passed = d.qualified();
+    List<SpotHit> oldHits = old.spots();
+    IndexedSpot[] values = null;
+    List<SpotHit> hits = null;
+    Instant liveUntil = d.liveUntil();
+    int hit = 0;
+    for (int i = 0; i < at.length; i++) {
+      // qualified but not shown only for the probe that found the answer truncated
+      boolean shown = passed[i] && hit < oldHits.size() && oldHits.get(hit).spot() == was[i];
+      IndexedSpot current = spots[at[i]];
+      if (current != was[i]) {
+        ConnectorCounts counts = current.count(query.filter(), now);
+        if (qualifies(query, counts) != passed[i]) {
+          return null;
+        }
+        if (values == null) {
+          values = was.clone();
+          hits = new ArrayList<>(oldHits);
+        }
+        values[i] = current;
+        liveUntil = current.liveUntil(now, liveUntil);
+        if (shown) {
+          hits.set(hit, new SpotHit(current, oldHits.get(hit).distanceKm(), counts));
+        }
+      }
+      if (shown) {
+        hit++;
+      }
+    }
+    if (values == null) {
+      return old; // nothing changed after all
+    }
+    return new SpotSearchResult(List.copyOf(hits), old.truncated(), new SearchDependencies(layout, at, values, passed, now, liveUntil));
+  }
+
+  /**
+   * Whether a result computed with {@code d} is still this snapshot's answer at {@code now}:
+   * the same layout (so the same candidates in the same order), the very same spot values
+   * where it counted (a changed spot is a new object), and no counted station's recent
+   * contact expired since. Costs one comparison per counted spot.
+   */
+  public boolean stillAnswers(SearchDependencies d, Instant now) {
+    if (d.layout() != layout || now.isBefore(d.computedAt()) || now.isAfter(d.liveUntil())) {
+      return false;
+    }
+    int[] at = d.positions();
+    IndexedSpot[] values = d.spots();
+    for (int i = 0; i < at.length; i++) {
+      if (spots[at[i]] != values[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A spot in the area; ordered nearest first, ties by spot id. */
+  private record Candidate(IndexedSpot spot, double distanceKm, int at) implements Comparable<Candidate> {
+    @Override
+    public int compareTo(Candidate o) {
+      int byDistance = Double.compare(distanceKm, o.distanceKm);
+      return byDistance != 0 ? byDistance : spot.spotId().compareTo(o.spot.spotId());
+    }
+  }
 
   private int lowerBound(long key) {
     int lo = 0;

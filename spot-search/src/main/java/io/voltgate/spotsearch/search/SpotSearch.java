@@ -15,4 +15,20 @@ public interface SpotSearch {
    * (ties by spot id), at most {@code limit} of them. Availability is judged at {@code now}.
    */
   SpotSearchResult search(SpotQuery query, Instant now);
+
+  /**
+   * Whether a result with these dependencies is still exactly what {@link #search} would answer
+   * at {@code now}. Implementations that cannot tell say no, so their results are never reused.
+   */
+  default boolean stillAnswers(SearchDependencies dependencies, Instant now) {
+    return false;
+  }
+
+  /**
+   * The answer at {@code now} derived from an earlier one of this search when that is exact and
+   * cheaper than searching again; null when it cannot be (the caller then searches).
+   */
+  default SpotSearchResult revise(SpotSearchResult earlier, SpotQuery query, Instant now) {
+    return null;
+  }
 }

@@ -134,7 +134,9 @@ class NaiveSpotSearchTest {
             SpotQuery query = new SpotQuery(area, filter, available, limit);
             SpotSearchResult expected = index.search(query, NOW);
             SpotSearchResult actual = naive.search(query, NOW);
-            assertEquals(expected, actual, query.toString());
+            // the answer itself; only the index can say what it depends on
+            assertEquals(expected.spots(), actual.spots(), query.toString());
+            assertEquals(expected.truncated(), actual.truncated(), query.toString());
             searches++;
             nonEmpty += expected.spots().isEmpty() ? 0 : 1;
             truncated += expected.truncated() ? 1 : 0;

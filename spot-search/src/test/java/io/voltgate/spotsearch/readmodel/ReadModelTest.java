@@ -1,6 +1,7 @@
 package io.voltgate.spotsearch.readmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,12 @@ import io.voltgate.spotsearch.readmodel.Rows.ConnectorRow;
 import io.voltgate.spotsearch.readmodel.Rows.SpotRow;
 import io.voltgate.spotsearch.readmodel.Rows.StationRow;
 import io.voltgate.spotsearch.readmodel.Rows.StatusRow;
+import io.voltgate.sharedkernel.GeoPoint;
+import io.voltgate.spotsearch.search.Circle;
 import io.voltgate.spotsearch.search.IndexedSpot;
+import io.voltgate.spotsearch.search.SearchDependencies;
 import io.voltgate.spotsearch.search.SpotIndex;
+import io.voltgate.spotsearch.search.SpotQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -99,6 +104,50 @@ class ReadModelTest {
     assertEquals(ConnectorStatus.Available, a.connectors().get(0).status());
   }
 
+  /** Issue 4: a presence write of a connected station shows nothing new, so cached answers stay. */
+  @Test
+  void keepsTheSpotObjectWhenItsRebuiltValueShowsNothingNew() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.status("S1", 1, "Charging", 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    SpotIndex before = model.index();
+    IndexedSpot a = before.get("A").orElseThrow();
+    db.station("S1", "A", true, NOW.plusSeconds(30), 20); // touched: last_seen and changed_at move
+    assertSame(before, model.refresh(db), "nothing the search shows changed");
+    assertSame(a, model.index().get("A").orElseThrow());
+
+    db.station("S1", "A", false, NOW.plusSeconds(40), 30); // disconnected: now its last contact counts
+    IndexedSpot after = model.refresh(db).get("A").orElseThrow();
+    assertNotSame(a, after);
+    assertEquals(NOW.plusSeconds(40), after.stations().get(0).lastSeen());
+  }
+
+  @Test
+  void aFullReloadContinuesFromThePublishedSnapshotWhereNothingChanged() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.spot("B", 35.5, 139.5, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.status("S1", 1, "Charging", 1);
+    SpotIndex published = ReadModel.load(db, Duration.ofSeconds(5)).index();
+    SpotQuery nearB = new SpotQuery(new Circle(new GeoPoint(35.5, 139.5), 1), null, false, 10);
+    SearchDependencies cachedB = published.search(nearB, NOW).dependencies();
+
+    ReadModel same = ReadModel.load(db, Duration.ofSeconds(5));
+    same.continueFrom(published);
+    assertSame(published, same.index(), "a reload that finds nothing new publishes nothing new");
+
+    db.status("S1", 1, "Available", 50);
+    ReadModel fresh = ReadModel.load(db, Duration.ofSeconds(5));
+    fresh.continueFrom(published);
+    assertSame(published.get("B").orElseThrow(), fresh.index().get("B").orElseThrow());
+    assertEquals(ConnectorStatus.Available, fresh.index().get("A").orElseThrow().connectors().get(0).status());
+    assertTrue(fresh.index().stillAnswers(cachedB, NOW), "the answer around B survives the reload");
+    assertEquals(ConnectorStatus.Available, fresh.refresh(db).get("A").orElseThrow().connectors().get(0).status());
+  }
+
   /** The four published tables in memory, with the same "changed after" semantics as SQL. */
   static final class FakeTables implements ChangeFeed {
     final Map<String, SpotRow> spots = new LinkedHashMap<>();
@@ -111,7 +160,11 @@ class ReadModelTest {
     }
 
     void station(String id, String spotId, boolean connected, int t) {
-      stations.put(id, new StationRow(id, spotId, connected, NOW, T0.plusSeconds(t)));
+      station(id, spotId, connected, NOW, t);
+    }
+
+    void station(String id, String spotId, boolean connected, Instant lastSeen, int t) {
+      stations.put(id, new StationRow(id, spotId, connected, lastSeen, T0.plusSeconds(t)));
     }
 
     void connector(String station, int id, String type, double kw, int t) {

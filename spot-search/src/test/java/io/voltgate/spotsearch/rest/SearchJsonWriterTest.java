@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,18 +49,36 @@ class SearchJsonWriterTest {
     return Json.createReader(new StringReader(json)).readObject();
   }
 
+  private static JsonObject parse(byte[] json) {
+    return parse(new String(json, StandardCharsets.UTF_8));
+  }
+
   @Test
   void writesWhatJsonbWritesForBoxesAndForRadiusSearches() {
     for (boolean radius : new boolean[] {false, true}) {
       String expected = jsonb.toJson(SearchJson.of(sample(), radius));
-      String actual = SearchJsonWriter.write(sample(), radius);
-      assertEquals(parse(expected), parse(actual), actual);
+      byte[] actual = SearchJsonWriter.write(sample(), radius);
+      assertEquals(parse(expected), parse(actual), new String(actual, StandardCharsets.UTF_8));
     }
     JsonObject box = parse(SearchJsonWriter.write(sample(), false));
     assertFalse(box.getJsonArray("spots").getJsonObject(0).containsKey("distanceKm"));
     JsonObject circle = parse(SearchJsonWriter.write(sample(), true));
     assertEquals(1.235, circle.getJsonArray("spots").getJsonObject(0).getJsonNumber("distanceKm").doubleValue());
     assertTrue(circle.getBoolean("truncated"));
+  }
+
+  @Test
+  void escapesAndEncodesEveryStringLikeJsonb() {
+    String[] names = {"quote \" backslash \\ slash /", "controls \b\f\n\r\t \u0001 \u001f end", "東京駅 ÉNEOS ß", "emoji \uD83D\uDE00 x", ""};
+    for (String name : names) {
+      IndexedSpot s = new IndexedSpot("id-" + name.length(), name, new GeoPoint(-0.0001, 179.999999), null, List.of(), List.of());
+      SpotSearchResult r = new SpotSearchResult(List.of(new SpotHit(s, 0.0004, s.count(ConnectorFilter.NONE, NOW))), false);
+      byte[] actual = SearchJsonWriter.write(r, true);
+      String text = new String(actual, StandardCharsets.UTF_8);
+      assertEquals(parse(jsonb.toJson(SearchJson.of(r, true))), parse(actual), text);
+      assertEquals(name, parse(actual).getJsonArray("spots").getJsonObject(0).getString("name"));
+      assertFalse(parse(actual).getJsonArray("spots").getJsonObject(0).containsKey("updatedAt"), "no updatedAt without one");
+    }
   }
 
   @Test

@@ -59,6 +59,103 @@ class SpotIndexTest {
     assertTrue(nonEmpty > 700, "most random queries find spots, so the comparison means something: " + nonEmpty);
   }
 
+  /**
+   * Issue 4: the response cache serves an answer while {@link SpotIndex#stillAnswers} holds, so
+   * whenever it holds the answer must be exactly the oracle's on the new data at the new time.
+   * Snapshots evolve as the refresher makes them (statuses and presence change in place, now
+   * and then a spot moves, appears or disappears) while the clock runs past stations' 2-minute
+   * contact limits.
+   */
+  @Test
+  void aResultStillAnswersOnlyWhileNothingItCountedChanged() {
+    Random random = new Random(7);
+    List<IndexedSpot> spots = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      spots.add(randomSpot(random, "S" + i, 35 + random.nextDouble() * 4, 139 + random.nextDouble() * 4));
+    }
+    SpotIndex index = SpotIndex.of(spots);
+    int held = 0;
+    int broken = 0;
+    int revisedCount = 0;
+    for (int round = 0; round < 1000; round++) {
+      SpotQuery query = randomQuery(random);
+      Instant then = NOW;
+      SpotSearchResult before = index.search(query, then);
+      // evolve the data: a few spots change
+      List<IndexedSpot> changed = new ArrayList<>();
+      Set<String> removed = new java.util.HashSet<>();
+      int changes = random.nextInt(4);
+      for (int c = 0; c < changes; c++) {
+        IndexedSpot victim = spots.get(random.nextInt(spots.size()));
+        int kind = random.nextInt(20);
+        if (kind == 0) { // moves a little, within its cell or not
+          changed.add(randomSpot(random, victim.spotId(), victim.position().lat() + 0.01, victim.position().lng()));
+        } else if (kind == 1) {
+          removed.add(victim.spotId());
+        } else if (kind == 2) {
+          changed.add(randomSpot(random, "N" + round + "-" + c, victim.position().lat() - 0.001, victim.position().lng()));
+        } else { // a status or presence change: same place, new value
+          changed.add(randomSpot(random, victim.spotId(), victim.position().lat(), victim.position().lng()));
+        }
+      }
+      changed.removeIf(s -> removed.contains(s.spotId()));
+      index = index.with(changed, removed);
+      java.util.Map<String, IndexedSpot> all = new java.util.LinkedHashMap<>();
+      spots.forEach(s -> all.put(s.spotId(), s));
+      changed.forEach(s -> all.put(s.spotId(), s));
+      removed.forEach(all::remove);
+      spots = new ArrayList<>(all.values());
+      // and the clock: 0, 1 s or up to 100 s later (contact of 30 s ago runs out after 90 s)
+      Instant now = then.plusSeconds(random.nextInt(3) == 0 ? random.nextInt(101) : random.nextInt(2));
+      if (index.stillAnswers(before.dependencies(), now)) {
+        held++;
+        assertSame(oracle(spots, query, now), before, query);
+      } else {
+        broken++;
+        SpotSearchResult revised = index.revise(before, query, now);
+        if (revised != null) {
+          revisedCount++;
+          assertSame(oracle(spots, query, now), revised, query);
+          assertTrue(index.stillAnswers(revised.dependencies(), now), "a revised answer holds at once");
+        }
+      }
+    }
+    assertTrue(held > 100, "most answers survive a few changes elsewhere: " + held);
+    assertTrue(broken > 10, "and some do not: " + broken);
+    assertTrue(revisedCount > 5, "some of those are revised rather than recomputed: " + revisedCount);
+  }
+
+  @Test
+  void aChangedCountedSpotAMovedSpotOrAnExpiredContactEndsAnAnswer() {
+    StationPresence recent = new StationPresence("ST", false, NOW.minusSeconds(100));
+    IndexedSpot a = new IndexedSpot("A", "A", new GeoPoint(36.0, 140.0), NOW, List.of(recent),
+        List.of(new IndexedConnector(0, 1, ConnectorType.CCS2, 50, ConnectorStatus.Available)));
+    IndexedSpot b = spot("B", 36.01, 140.0);
+    IndexedSpot far = spot("FAR", 36.09, 140.09);
+    SpotIndex index = SpotIndex.of(List.of(a, b, far));
+    SpotQuery nearest = new SpotQuery(new BoundingBox(139.9, 35.9, 140.1, 36.1), null, false, 1);
+    SpotSearchResult r = index.search(nearest, NOW);
+    assertEquals(List.of("A"), ids(r));
+
+    assertTrue(index.stillAnswers(r.dependencies(), NOW.plusSeconds(20)), "contact of 100 s ago holds for 20 s more");
+    assertFalse(index.stillAnswers(r.dependencies(), NOW.plusSeconds(21)), "and not a nanosecond longer than 120 s");
+    assertFalse(index.stillAnswers(r.dependencies(), NOW.minusSeconds(1)), "a clock that went back");
+
+    SpotIndex statusChanged = index.with(List.of(new IndexedSpot("A", "A", new GeoPoint(36.0, 140.0), NOW, List.of(recent),
+        List.of(new IndexedConnector(0, 1, ConnectorType.CCS2, 50, ConnectorStatus.Charging)))), Set.of());
+    assertFalse(statusChanged.stillAnswers(r.dependencies(), NOW), "the counted spot changed");
+
+    SpotIndex farChanged = index.with(List.of(spot("FAR", 36.09, 140.09)), Set.of());
+    assertTrue(farChanged.stillAnswers(r.dependencies(), NOW), "a spot the answer never counted changed");
+
+    SpotIndex farMoved = index.with(List.of(spot("FAR", 36.0, 140.001)), Set.of());
+    assertFalse(farMoved.stillAnswers(r.dependencies(), NOW), "a spot moved (it may now be nearer)");
+    SpotIndex added = index.with(List.of(spot("NEW", 36.0, 140.0)), Set.of());
+    assertFalse(added.stillAnswers(r.dependencies(), NOW), "a spot appeared");
+    SpotIndex rebuilt = SpotIndex.of(List.of(a, b, far));
+    assertFalse(rebuilt.stillAnswers(r.dependencies(), NOW), "a snapshot built afresh shares nothing");
+  }
+
   @Test
   void includesSpotsExactlyOnTheBoxEdges() {
     List<IndexedSpot> spots = List.of(
@@ -118,6 +215,10 @@ class SpotIndexTest {
 
   /** CONTRACT §2 applied to every spot, one by one, with nothing shared with the index. */
   private static SpotSearchResult oracle(List<IndexedSpot> spots, SpotQuery q) {
+    return oracle(spots, q, NOW);
+  }
+
+  private static SpotSearchResult oracle(List<IndexedSpot> spots, SpotQuery q, Instant now) {
     record Candidate(IndexedSpot spot, double distance, ConnectorCounts counts) {}
     List<Candidate> matched = new ArrayList<>();
     for (IndexedSpot s : spots) {
@@ -146,7 +247,7 @@ class SpotIndexTest {
           continue;
         }
         StationPresence st = s.stations().get(c.station());
-        boolean live = st.connected() || (st.lastSeen() != null && NOW.getEpochSecond() - st.lastSeen().getEpochSecond() <= 120);
+        boolean live = st.connected() || (st.lastSeen() != null && now.getEpochSecond() - st.lastSeen().getEpochSecond() <= 120);
         boolean free = c.status() == ConnectorStatus.Available && live;
         total++;
         available += free ? 1 : 0;
