@@ -31,7 +31,7 @@ public class BootThrottle {
   private static final Logger LOG = Logger.getLogger(BootThrottle.class.getName());
 
   @Inject
-  @ConfigProperty(name = "voltgate.admission.max-concurrent-boots", defaultValue = "32")
+  @ConfigProperty(name = "voltgate.admission.max-concurrent-boots", defaultValue = "256")
   int maxConcurrentBoots;
 
   @Inject

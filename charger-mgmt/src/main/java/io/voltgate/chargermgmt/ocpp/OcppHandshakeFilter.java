@@ -1,8 +1,8 @@
 package io.voltgate.chargermgmt.ocpp;
 
-import io.voltgate.chargermgmt.admission.DatabaseBulkhead;
 import io.voltgate.chargermgmt.admission.HandshakeAdmission;
-import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.HandshakeInfo;
+import io.voltgate.chargermgmt.station.StationEvents;
 import io.voltgate.chargermgmt.station.StationService;
 import io.voltgate.chargermgmt.security.PasswordHashes;
 import io.voltgate.sharedkernel.StationId;
@@ -19,23 +19,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Refuses OCPP handshakes with a status code before the WebSocket upgrade, in the contract's
  * order (CONTRACT §1): identity pattern 400, unknown station 404, credentials 401, admission
  * 503. Sub-protocol negotiation happens after this, in {@link OcppConfigurator}. A WebSocket
  * configurator cannot answer with a status code, hence a servlet filter (LIBERTY-NOTES 9).
+ * The station is read together with other handshakes arriving at the same time
+ * ({@link StationEvents#handshakeInfo}): one query for a whole burst of a storm.
  */
 @WebFilter(urlPatterns = "/ocpp/*", asyncSupported = true)
 public class OcppHandshakeFilter extends HttpFilter {
 
+  private static final Logger LOG = Logger.getLogger(OcppHandshakeFilter.class.getName());
   private static final String PREFIX = "/ocpp/";
+  private static final long LOOKUP_TIMEOUT_SECONDS = 10;
 
   @Inject StationService stations;
+  @Inject StationEvents events;
   @Inject HandshakeTickets tickets;
   @Inject OcppMetrics metrics;
   @Inject HandshakeAdmission admission;
-  @Inject DatabaseBulkhead bulkhead;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,12 +56,21 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 400, "invalid-identity", "Station id must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ .");
       return;
     }
-    Optional<ChargingStation> station = bulkhead.call(() -> stations.forHandshake(stationId), 10);
+    Optional<HandshakeInfo> station;
+    try {
+      station = lookup(stationId);
+    } catch (TimeoutException | ExecutionException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not read station " + stationId + " for its handshake: " + e);
+      // jittered, so refused chargers do not come back together
+      response.setHeader("Retry-After", Integer.toString(5 + ThreadLocalRandom.current().nextInt(11)));
+      refuse(response, 503, "db-unavailable", "Busy; retry later");
+      return;
+    }
     if (station.isEmpty()) {
       refuse(response, 404, "unknown-station", "Unknown station");
       return;
     }
-    String hash = station.get().getPasswordHash();
+    String hash = station.get().passwordHash();
     if (hash != null && !credentialsMatch(request, stationId, hash)) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"voltgate-ocpp\"");
       refuse(response, 401, "unauthorized", "Missing or wrong credentials");
@@ -63,8 +82,22 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 503, "overloaded", "Busy; retry later");
       return;
     }
-    tickets.put(stationId, station.get().isAccepted());
+    tickets.put(stationId, station.get().accepted());
     chain.doFilter(request, response);
+  }
+
+  private Optional<HandshakeInfo> lookup(String stationId) throws TimeoutException, ExecutionException {
+    Optional<HandshakeInfo> found;
+    try {
+      found = events.handshakeInfo(stationId).get(LOOKUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (found.isEmpty() && stations.autoRegisters()) {
+      return stations.forHandshake(stationId).map(s -> new HandshakeInfo(s.getPasswordHash(), s.isAccepted()));
+    }
+    return found;
   }
 
   private void refuse(HttpServletResponse response, int status, String outcome, String message) throws IOException {

@@ -4,6 +4,7 @@ import io.voltgate.chargermgmt.admission.BootThrottle;
 import io.voltgate.chargermgmt.admission.HandshakeAdmission;
 import io.voltgate.chargermgmt.migration.SessionMigrator;
 import io.voltgate.chargermgmt.session.SessionRegistry;
+import io.voltgate.chargermgmt.station.StationEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +36,7 @@ public class OcppMetrics {
   @Inject SessionMigrator migrator;
   @Inject HandshakeAdmission admission;
   @Inject BootThrottle boots;
+  @Inject StationEvents events;
 
   private final ConcurrentHashMap<String, Counter> handshakes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter> messages = new ConcurrentHashMap<>();
@@ -58,6 +60,31 @@ public class OcppMetrics {
         Metadata.builder().withName("voltgate.admission.boots.pending").withDescription("Stations answered BootNotification Pending and not yet re-triggered").build(),
         boots,
         BootThrottle::pendingCount);
+    registry.gauge(
+        Metadata.builder().withName("voltgate.ocpp.writes.waiting").withDescription("Charger writes (boots, statuses, session markers) queued for the next group commit").build(),
+        events,
+        StationEvents::waiting);
+    Timer batches =
+        registry.timer(
+            Metadata.builder()
+                .withName("voltgate.ocpp.write.batch")
+                .withDescription("Time to commit one group of charger writes: the database time every grouped CALL waits for")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+    Counter failed =
+        registry.counter(
+            Metadata.builder().withName("voltgate.ocpp.write.batch.failed").withDescription("Groups of charger writes that failed and were retried one by one").build());
+    Counter written =
+        registry.counter(
+            Metadata.builder().withName("voltgate.ocpp.writes").withDescription("Charger writes committed in groups (divide by the batch count for the mean group size)").build());
+    events.observeWrites((items, nanos, error) -> {
+      batches.update(Duration.ofNanos(nanos));
+      if (error) {
+        failed.inc();
+      } else {
+        written.inc(items);
+      }
+    });
   }
 
   /** Gauges appear only once their bean exists (LIBERTY-NOTES gotcha 5). */

@@ -18,7 +18,11 @@ import io.voltgate.chargermgmt.session.OcppConnection;
 import io.voltgate.chargermgmt.session.OutboundCalls;
 import io.voltgate.chargermgmt.session.SessionRegistry;
 import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.StationEvent;
+import io.voltgate.chargermgmt.station.StationEvents;
 import io.voltgate.chargermgmt.station.StationService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -27,10 +31,14 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The life of an OCPP session on this instance: open (newest connection wins), every incoming
@@ -57,6 +65,8 @@ public class OcppSessions {
   @Inject OcppMetrics metrics;
   @Inject BootThrottle bootThrottle;
   @Inject DatabaseBulkhead bulkhead;
+  @Inject StationEvents events;
+  @Resource ManagedExecutorService replies;
 
   /** Session markers left by this instance's previous life point nowhere now. */
   void onStart(@Observes Startup startup) {
@@ -100,11 +110,10 @@ public class OcppSessions {
               outbound.onClosed(previous);
               previous.close(CloseCodes.NORMAL_CLOSURE, "replaced");
             });
-    try {
-      stations.connected(stationId, instance.id(), connection.token(), version.get().subprotocol());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record session of " + stationId + ": " + e.getMessage());
-    }
+    CompletableFuture<Void> marker = events.record(new StationEvent.Connected(
+        stationId, instance.id(), connection.token(), version.get().subprotocol(), Instant.now()));
+    logFailure(marker, "record the session of " + stationId);
+    connection.registering(marker);
     metrics.handshake("accepted");
     return connection;
   }
@@ -131,16 +140,39 @@ public class OcppSessions {
   }
 
   private void answer(OcppConnection connection, Call call, long started) {
+    CompletableFuture<ObjectNode> answer;
+    try {
+      answer = handle(connection, call);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Void> marker = connection.registering();
+    if (marker != null) {
+      // Read-your-writes for the charger and the admin API: no answer goes out on a session whose
+      // marker is not committed yet. A failed marker write is logged and does not hold the answer.
+      answer = marker.handle((v, e) -> null).thenCombine(answer, (ignored, payload) -> payload);
+    }
+    if (answer.isDone()) {
+      // a completed future runs the action at once, on this thread
+      answer.whenComplete((payload, error) -> reply(connection, call, started, payload, error));
+    } else {
+      // answered off the batch writer's thread: a slow socket must not hold up everyone's writes
+      answer.whenCompleteAsync((payload, error) -> reply(connection, call, started, payload, error), replies);
+    }
+  }
+
+  private void reply(OcppConnection connection, Call call, long started, ObjectNode payload, Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     OcppFrame reply;
     String outcome;
-    try {
-      reply = new CallResult(call.messageId(), handle(connection, call));
+    if (cause == null) {
+      reply = new CallResult(call.messageId(), payload);
       outcome = "ok";
-    } catch (OcppCallException e) {
+    } else if (cause instanceof OcppCallException e) {
       reply = CallError.of(call.messageId(), e.code(), connection.version(), e.getMessage());
       outcome = e.code().spelling(connection.version());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Failed to handle " + call.action() + " from " + connection.stationId(), e);
+    } else {
+      LOG.log(Level.WARNING, "Failed to handle " + call.action() + " from " + connection.stationId(), cause);
       reply = CallError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR, connection.version(), "Internal error handling " + call.action());
       outcome = "InternalError";
     }
@@ -149,7 +181,7 @@ public class OcppSessions {
     metrics.message(known == null ? "(unknown)" : known.name(), outcome, System.nanoTime() - started);
   }
 
-  private tools.jackson.databind.node.ObjectNode handle(OcppConnection connection, Call call) {
+  private CompletableFuture<ObjectNode> handle(OcppConnection connection, Call call) {
     Ocpp16Action action =
         Ocpp16Action.of(call.action())
             .orElseThrow(() -> new OcppCallException(RpcErrorCode.NOT_IMPLEMENTED, "Unknown action " + call.action()));
@@ -167,30 +199,44 @@ public class OcppSessions {
     if (action == Ocpp16Action.BootNotification) {
       // Under a boot storm: Pending with an interval, decided before any database work.
       if (!bootThrottle.tryEnter(connection.stationId())) {
-        return dispatcher.pendingBoot(bootThrottle.pendingInterval());
+        return CompletableFuture.completedFuture(dispatcher.pendingBoot(bootThrottle.pendingInterval()));
       }
+      CompletableFuture<ObjectNode> boot;
       try {
-        return bulkhead.call(() -> dispatcher.handle(connection, action, call.payload()), DB_WAIT_SECONDS);
-      } finally {
+        boot = dispatcher.write(connection, action, call.payload());
+      } catch (RuntimeException e) {
         bootThrottle.exit();
+        throw e;
       }
+      return boot.whenComplete((answer, error) -> bootThrottle.exit());
     }
-    return bulkhead.call(() -> {
-      if (connection.presenceDue(PRESENCE_WRITE_INTERVAL_NANOS)) {
-        stations.heardFrom(connection.stationId());
+    if (connection.presenceDue(PRESENCE_WRITE_INTERVAL_NANOS)) {
+      logFailure(events.record(new StationEvent.Seen(connection.stationId(), Instant.now())),
+          "record presence of " + connection.stationId());
+    }
+    if (dispatcher.isGroupWrite(action)) {
+      return dispatcher.write(connection, action, call.payload());
+    }
+    if (action == Ocpp16Action.Heartbeat) {
+      return CompletableFuture.completedFuture(dispatcher.handle(connection, action, call.payload()));
+    }
+    return CompletableFuture.completedFuture(
+        bulkhead.call(() -> dispatcher.handle(connection, action, call.payload()), DB_WAIT_SECONDS));
+  }
+
+  private static void logFailure(CompletableFuture<Void> write, String what) {
+    write.whenComplete((v, e) -> {
+      if (e != null) {
+        LOG.log(Level.WARNING, "Could not " + what + ": " + e.getMessage());
       }
-      return dispatcher.handle(connection, action, call.payload());
-    }, DB_WAIT_SECONDS);
+    });
   }
 
   void closed(OcppConnection connection, CloseReason reason) {
     registry.remove(connection);
     outbound.onClosed(connection);
-    try {
-      stations.disconnected(connection.stationId(), connection.token());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record disconnect of " + connection.stationId() + ": " + e.getMessage());
-    }
+    logFailure(events.record(new StationEvent.Disconnected(connection.stationId(), connection.token(), Instant.now())),
+        "record the disconnect of " + connection.stationId());
   }
 
   void error(OcppConnection connection, Throwable error) {

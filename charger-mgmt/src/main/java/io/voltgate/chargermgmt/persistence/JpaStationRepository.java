@@ -6,7 +6,6 @@ import io.voltgate.chargermgmt.station.ChargingStation;
 import io.voltgate.chargermgmt.station.ConnectorSpec;
 import io.voltgate.chargermgmt.station.LatestConnectorStatus;
 import io.voltgate.chargermgmt.station.RegisteredConnector;
-import io.voltgate.chargermgmt.station.SessionOwner;
 import io.voltgate.chargermgmt.station.StationRepository;
 import io.voltgate.chargermgmt.station.StatusReport;
 import io.voltgate.chargermgmt.station.Takeover;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,7 +31,7 @@ public class JpaStationRepository implements StationRepository {
    * evaluates the same way.
    */
   private static final String NEWER = "VALUES(status_at) >= status_at";
-  private static final String UPSERT_LATEST =
+  static final String UPSERT_LATEST =
       "INSERT INTO connector_status_latest (station_id, connector_id, status, error_code, info,"
           + " vendor_id, vendor_error_code, status_at, received_at) VALUES (?,?,?,?,?,?,?,?,?)"
           + " ON DUPLICATE KEY UPDATE"
@@ -44,7 +42,7 @@ public class JpaStationRepository implements StationRepository {
           + " vendor_error_code = CASE WHEN " + NEWER + " THEN VALUES(vendor_error_code) ELSE vendor_error_code END,"
           + " received_at = CASE WHEN " + NEWER + " THEN VALUES(received_at) ELSE received_at END,"
           + " status_at = CASE WHEN " + NEWER + " THEN VALUES(status_at) ELSE status_at END";
-  private static final String INSERT_HISTORY =
+  static final String INSERT_HISTORY =
       "INSERT INTO connector_status_history (station_id, connector_id, status, error_code, info,"
           + " vendor_id, vendor_error_code, status_at, received_at) VALUES (?,?,?,?,?,?,?,?,?)";
 
@@ -111,22 +109,7 @@ public class JpaStationRepository implements StationRepository {
     return q.setMaxResults(limit).getResultList();
   }
 
-  @Override
-  public void recordStatus(String stationId, StatusReport r, Instant receivedAt) {
-    Connection c = em.unwrap(Connection.class);
-    try (PreparedStatement history = c.prepareStatement(INSERT_HISTORY);
-        PreparedStatement latest = c.prepareStatement(UPSERT_LATEST)) {
-      bindStatus(history, stationId, r, receivedAt);
-      history.executeUpdate();
-      bindStatus(latest, stationId, r, receivedAt);
-      latest.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not store status of " + stationId, e);
-    }
-    touch(stationId, receivedAt);
-  }
-
-  private static void bindStatus(PreparedStatement ps, String stationId, StatusReport r, Instant receivedAt)
+  static void bindStatus(PreparedStatement ps, String stationId, StatusReport r, Instant receivedAt)
       throws SQLException {
     ps.setString(1, stationId);
     ps.setInt(2, r.connectorId());
@@ -140,43 +123,10 @@ public class JpaStationRepository implements StationRepository {
   }
 
   @Override
-  public void markConnected(String stationId, String instanceId, String token, String protocol, Instant now) {
-    em.createNativeQuery(
-            "UPDATE station SET instance_id = ?, session_token = ?, protocol = ?, connected_at = ?,"
-                + " last_seen = ? WHERE station_id = ?")
-        .setParameter(1, instanceId)
-        .setParameter(2, token)
-        .setParameter(3, protocol)
-        .setParameter(4, utc(now))
-        .setParameter(5, utc(now))
-        .setParameter(6, stationId)
-        .executeUpdate();
-  }
-
-  @Override
-  public void markDisconnected(String stationId, String token, Instant now) {
-    em.createNativeQuery(
-            "UPDATE station SET instance_id = NULL, session_token = NULL, last_seen = ?"
-                + " WHERE station_id = ? AND session_token = ?")
-        .setParameter(1, utc(now))
-        .setParameter(2, stationId)
-        .setParameter(3, token)
-        .executeUpdate();
-  }
-
-  @Override
   public int clearInstance(String instanceId) {
     return em.createNativeQuery(
             "UPDATE station SET instance_id = NULL, session_token = NULL WHERE instance_id = ?")
         .setParameter(1, instanceId)
-        .executeUpdate();
-  }
-
-  @Override
-  public void touch(String stationId, Instant now) {
-    em.createNativeQuery("UPDATE station SET last_seen = ? WHERE station_id = ?")
-        .setParameter(1, utc(now))
-        .setParameter(2, stationId)
         .executeUpdate();
   }
 
@@ -189,29 +139,6 @@ public class JpaStationRepository implements StationRepository {
         .setParameter(3, messageId)
         .setParameter(4, data)
         .setParameter(5, utc(now))
-        .executeUpdate();
-  }
-
-  @Override
-  public Optional<SessionOwner> owner(String stationId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("SELECT instance_id, session_token FROM station WHERE station_id = ?")
-        .setParameter(1, stationId)
-        .getResultList();
-    if (rows.isEmpty() || rows.get(0)[0] == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new SessionOwner((String) rows.get(0)[0], (String) rows.get(0)[1]));
-  }
-
-  @Override
-  public void recordTakeover(String stationId, String fromInstance, String token, Instant now) {
-    em.createNativeQuery(
-            "INSERT INTO session_takeover (station_id, from_instance, session_token, created_at) VALUES (?, ?, ?, ?)")
-        .setParameter(1, stationId)
-        .setParameter(2, fromInstance)
-        .setParameter(3, token)
-        .setParameter(4, utc(now))
         .executeUpdate();
   }
 

@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One charger's live WebSocket session and its per-session protocol state. Kept small: an
@@ -19,6 +20,8 @@ public final class OcppConnection {
   private final String token;
   private volatile boolean accepted;
   private volatile long lastSeenWrittenAt;
+  // The session marker's write while it is not committed yet; null afterwards (most of the session's life).
+  private volatile CompletableFuture<Void> registering;
 
   // Guarded by this: the outbound CALL on the wire and those waiting behind it.
   OutboundCall inFlight;
@@ -56,6 +59,20 @@ public final class OcppConnection {
 
   public void accepted(boolean value) {
     this.accepted = value;
+  }
+
+  /**
+   * Remembers the write of this session's marker ({@code instance_id}, {@code session_token}) until it
+   * has committed, so that no answer leaves before the station is visibly connected.
+   */
+  public void registering(CompletableFuture<Void> write) {
+    registering = write;
+    write.whenComplete((v, e) -> registering = null);
+  }
+
+  /** The uncommitted session-marker write, or null once it has completed (either way). */
+  public CompletableFuture<Void> registering() {
+    return registering;
   }
 
   /**

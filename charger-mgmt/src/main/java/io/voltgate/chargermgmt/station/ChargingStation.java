@@ -90,22 +90,6 @@ public class ChargingStation {
     this.passwordHash = passwordHash;
   }
 
-  /** Records a BootNotification and the answer given to it. */
-  public void recordBoot(BootInfo boot, String answeredStatus, Instant now) {
-    this.vendor = boot.vendor();
-    this.model = boot.model();
-    this.firmwareVersion = boot.firmwareVersion();
-    this.chargePointSerial = boot.chargePointSerialNumber();
-    this.chargeBoxSerial = boot.chargeBoxSerialNumber();
-    this.iccid = boot.iccid();
-    this.imsi = boot.imsi();
-    this.meterType = boot.meterType();
-    this.meterSerial = boot.meterSerialNumber();
-    this.registrationStatus = answeredStatus;
-    this.bootedAt = now;
-    this.lastSeen = now;
-  }
-
   public boolean isAccepted() {
     return ACCEPTED.equals(registrationStatus);
   }

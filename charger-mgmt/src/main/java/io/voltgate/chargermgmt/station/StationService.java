@@ -73,47 +73,6 @@ public class StationService {
     return found;
   }
 
-  /**
-   * Answers a BootNotification. A registered station is accepted; {@code admit} false (the
-   * instance is busy) answers Pending with the interval after which to boot again.
-   */
-  @Transactional
-  public BootDecision boot(String stationId, BootInfo info, boolean admit, int pendingIntervalSeconds) {
-    Instant now = Instant.now();
-    ChargingStation station =
-        stations.find(stationId).orElseThrow(() -> new IllegalStateException("unknown station " + stationId));
-    BootDecision decision =
-        admit
-            ? new BootDecision(ChargingStation.ACCEPTED, heartbeatIntervalSeconds)
-            : new BootDecision("Pending", pendingIntervalSeconds);
-    // A Pending answer does not revoke an earlier acceptance: the station keeps working while
-    // it retries (CONTRACT §1: acceptance lasts until a boot is answered otherwise — Pending
-    // is a throttle, not a verdict).
-    String stored = decision.accepted() || !station.isAccepted() ? decision.status() : ChargingStation.ACCEPTED;
-    station.recordBoot(info, stored, now);
-    return decision;
-  }
-
-  @Transactional
-  public void status(String stationId, StatusReport report) {
-    stations.recordStatus(stationId, report, Instant.now());
-  }
-
-  /**
-   * Records that this instance now holds the station's socket. If another instance held it, a
-   * takeover note tells that instance to close its older socket (newest connection wins across
-   * instances, CONTRACT §1). Keyed read + keyed update (+ one insert on a move).
-   */
-  @Transactional
-  public void connected(String stationId, String instanceId, String token, String protocol) {
-    Instant now = Instant.now();
-    Optional<SessionOwner> previous = stations.owner(stationId);
-    stations.markConnected(stationId, instanceId, token, protocol, now);
-    previous
-        .filter(p -> !p.instanceId().equals(instanceId))
-        .ifPresent(p -> stations.recordTakeover(stationId, p.instanceId(), p.token(), now));
-  }
-
   @Transactional
   public List<Takeover> takeoversFrom(String instanceId, long afterId) {
     return stations.takeoversFrom(instanceId, afterId);
@@ -130,18 +89,8 @@ public class StationService {
   }
 
   @Transactional
-  public void disconnected(String stationId, String token) {
-    stations.markDisconnected(stationId, token, Instant.now());
-  }
-
-  @Transactional
   public int forgetSessionsOf(String instanceId) {
     return stations.clearInstance(instanceId);
-  }
-
-  @Transactional
-  public void heardFrom(String stationId) {
-    stations.touch(stationId, Instant.now());
   }
 
   @Transactional
@@ -157,6 +106,11 @@ public class StationService {
   @Transactional
   public void dataTransfer(String stationId, String vendorId, String messageId, String data) {
     stations.recordDataTransfer(stationId, vendorId, messageId, data, Instant.now());
+  }
+
+  /** Whether unknown stations are created on their first handshake (development only). */
+  public boolean autoRegisters() {
+    return autoRegister;
   }
 
   public int heartbeatIntervalSeconds() {

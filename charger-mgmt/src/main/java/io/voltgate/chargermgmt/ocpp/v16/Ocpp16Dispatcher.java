@@ -6,8 +6,10 @@ import io.voltgate.chargermgmt.ocpp.OcppCallException;
 import io.voltgate.chargermgmt.ocpp.frame.FrameCodec;
 import io.voltgate.chargermgmt.ocpp.frame.RpcErrorCode;
 import io.voltgate.chargermgmt.session.OcppConnection;
-import io.voltgate.chargermgmt.station.BootDecision;
 import io.voltgate.chargermgmt.station.BootInfo;
+import io.voltgate.chargermgmt.station.ChargingStation;
+import io.voltgate.chargermgmt.station.StationEvent;
+import io.voltgate.chargermgmt.station.StationEvents;
 import io.voltgate.chargermgmt.station.StationService;
 import io.voltgate.chargermgmt.station.StatusReport;
 import io.voltgate.chargermgmt.transaction.MeterSample;
@@ -21,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,27 +37,16 @@ public class Ocpp16Dispatcher {
 
   @Inject FrameCodec codec;
   @Inject StationService stations;
+  @Inject StationEvents events;
   @Inject IdTagService idTags;
   @Inject TransactionService transactions;
 
   public ObjectNode handle(OcppConnection connection, Ocpp16Action action, ObjectNode p) {
     String station = connection.stationId();
     return switch (action) {
-      case BootNotification -> boot(connection, p);
+      case BootNotification, StatusNotification ->
+          throw new IllegalArgumentException(action + " is answered after its grouped write: use write()");
       case Heartbeat -> object().put("currentTime", now());
-      case StatusNotification -> {
-        stations.status(
-            station,
-            new StatusReport(
-                p.get("connectorId").asInt(),
-                p.get("status").asString(),
-                p.get("errorCode").asString(),
-                text(p, "info"),
-                text(p, "vendorId"),
-                text(p, "vendorErrorCode"),
-                p.has("timestamp") ? time(p.get("timestamp")) : Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-        yield object();
-      }
       case Authorize -> object().set("idTagInfo", idTagInfo(idTags.authorize(p.get("idTag").asString())));
       case StartTransaction -> {
         StartResult r =
@@ -107,30 +99,59 @@ public class Ocpp16Dispatcher {
     };
   }
 
+  /**
+   * The CALLs whose only work is a station write — BootNotification and StatusNotification,
+   * most of a storm's traffic — are written with others ({@link StationEvents}) and answered
+   * when their group has been committed.
+   */
+  public boolean isGroupWrite(Ocpp16Action action) {
+    return action == Ocpp16Action.BootNotification || action == Ocpp16Action.StatusNotification;
+  }
+
+  /** Answers a {@link #isGroupWrite group-written} CALL once its write is committed. */
+  public CompletableFuture<ObjectNode> write(OcppConnection connection, Ocpp16Action action, ObjectNode p) {
+    String station = connection.stationId();
+    if (action == Ocpp16Action.BootNotification) {
+      BootInfo info =
+          new BootInfo(
+              p.get("chargePointVendor").asString(),
+              p.get("chargePointModel").asString(),
+              text(p, "firmwareVersion"),
+              text(p, "chargePointSerialNumber"),
+              text(p, "chargeBoxSerialNumber"),
+              text(p, "iccid"),
+              text(p, "imsi"),
+              text(p, "meterType"),
+              text(p, "meterSerialNumber"));
+      return events
+          .record(new StationEvent.Booted(station, info, Instant.now()))
+          .thenApply(
+              v -> {
+                connection.accepted(true);
+                return object()
+                    .put("status", ChargingStation.ACCEPTED)
+                    .put("currentTime", now())
+                    .put("interval", stations.heartbeatIntervalSeconds());
+              });
+    }
+    if (action == Ocpp16Action.StatusNotification) {
+      StatusReport report =
+          new StatusReport(
+              p.get("connectorId").asInt(),
+              p.get("status").asString(),
+              p.get("errorCode").asString(),
+              text(p, "info"),
+              text(p, "vendorId"),
+              text(p, "vendorErrorCode"),
+              p.has("timestamp") ? time(p.get("timestamp")) : Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      return events.record(new StationEvent.StatusReported(station, report, Instant.now())).thenApply(v -> object());
+    }
+    throw new IllegalArgumentException(action + " is not a grouped write");
+  }
+
   /** BootNotification answered Pending without touching the store: the instance is busy. */
   public ObjectNode pendingBoot(int intervalSeconds) {
     return object().put("status", "Pending").put("currentTime", now()).put("interval", intervalSeconds);
-  }
-
-  private ObjectNode boot(OcppConnection connection, ObjectNode p) {
-    BootInfo info =
-        new BootInfo(
-            p.get("chargePointVendor").asString(),
-            p.get("chargePointModel").asString(),
-            text(p, "firmwareVersion"),
-            text(p, "chargePointSerialNumber"),
-            text(p, "chargeBoxSerialNumber"),
-            text(p, "iccid"),
-            text(p, "imsi"),
-            text(p, "meterType"),
-            text(p, "meterSerialNumber"));
-    BootDecision decision = stations.boot(connection.stationId(), info, true, 60);
-    if (decision.accepted()) {
-      connection.accepted(true);
-    } else if ("Rejected".equals(decision.status())) {
-      connection.accepted(false);
-    }
-    return object().put("status", decision.status()).put("currentTime", now()).put("interval", decision.intervalSeconds());
   }
 
   private List<MeterSample> samples(JsonNode meterValues) {
