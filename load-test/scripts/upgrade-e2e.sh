@@ -10,8 +10,14 @@ command -v haproxy >/dev/null || { echo "haproxy not found: apt-get install -y h
 mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1 \
   || start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
 for _ in $(seq 1 30); do mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
+# The build: the WAR (liberty/target/voltgate.war, which each instance gets a copy of), the
+# load-test jar, and the server template (server.xml + JDBC drivers; the e2e-server profile).
+# SKIP_BUILD=1 reuses a build that ran with -Pe2e-server (CI: `./mvnw -Pe2e-server verify`).
 if [ -z "${SKIP_BUILD:-}" ]; then
-  ./mvnw -B -q -DskipTests package
-  ./mvnw -B -q -DskipTests -pl liberty liberty:create liberty:deploy
+  ./mvnw -B -q -DskipTests -Pe2e-server package
 fi
+for f in liberty/target/voltgate.war load-test/target/voltgate-load-test.jar \
+         liberty/target/liberty/wlp/usr/servers/voltgate/server.xml; do
+  [ -f "$f" ] || { echo "missing $f: run ./mvnw -DskipTests -Pe2e-server package (or drop SKIP_BUILD)" >&2; exit 1; }
+done
 exec java -Xmx2g -cp load-test/target/voltgate-load-test.jar io.voltgate.loadtest.upgrade.UpgradeScenario "$@"

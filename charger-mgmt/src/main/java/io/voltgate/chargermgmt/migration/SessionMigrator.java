@@ -10,6 +10,7 @@ import io.voltgate.chargermgmt.transaction.TransactionService;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       balancer stops sending chargers here.</li>
  *   <li>Wait until another instance is ready (its heartbeat says so), at most
  *       {@code voltgate.migration.successor-wait-seconds}.</li>
- *   <li>Close sessions at {@code voltgate.migration.rate-per-second}, each gap jittered ±50 %:
+ *   <li>Close sessions at {@code voltgate.migration.rate-per-second}, each jittered around an even
+ *       schedule ({@link ClosePacer}):
  *       WebSocket close 1012 "Service Restart", idle stations first, stations with an active
  *       transaction last. In {@code reset} mode an idle station is sent an OCPP Reset (Soft)
  *       instead and closed only if it does not accept.</li>
@@ -50,7 +55,7 @@ public class SessionMigrator {
   static final CloseReason.CloseCode SERVICE_RESTART = CloseReason.CloseCodes.getCloseCode(1012);
 
   @Inject
-  @ConfigProperty(name = "voltgate.migration.rate-per-second", defaultValue = "100")
+  @ConfigProperty(name = "voltgate.migration.rate-per-second", defaultValue = "50")
   double ratePerSecond;
 
   @Inject
@@ -81,7 +86,16 @@ public class SessionMigrator {
   @Inject OutboundCalls outbound;
   @Inject TransactionService transactions;
 
+  /**
+   * Threads closing sessions at most at once. A close may hold its thread for many seconds (Liberty
+   * waits for the peer's pending read before it writes the close frame): a drain at r/s whose closes
+   * take T s needs r·T threads. Beyond this the pacing thread closes itself, and the pace slows.
+   */
+  static final int MAX_CLOSING_THREADS = 1000;
+
   @Resource ManagedExecutorService executor;
+  /** Threads with the application's context: a close runs onClose, which writes to the database. */
+  @Resource ManagedThreadFactory threadFactory;
 
   private volatile String state = "idle";
   private volatile int total;
@@ -185,6 +199,8 @@ public class SessionMigrator {
   private void run() {
     long startedNanos = System.nanoTime();
     long deadline = startedNanos + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+    closers = new ThreadPoolExecutor(0, MAX_CLOSING_THREADS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        threadFactory, new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       if (sessions.size() == 0) {
         return; // nothing to move: no reason to wait for a successor (e.g. SIGTERM to an idle server)
@@ -198,8 +214,7 @@ public class SessionMigrator {
       busyStations = activeTransactionStations();
       List<String> order = DrainOrder.of(sessions.all().stream().map(OcppConnection::stationId).toList(), busyStations);
       total = order.size();
-      long gapNanos = (long) (1e9 / Math.max(0.001, ratePerSecond));
-      long next = System.nanoTime();
+      ClosePacer pacer = new ClosePacer(ratePerSecond, System.nanoTime(), ThreadLocalRandom.current()::nextDouble);
       for (String stationId : order) {
         if (cancelled) {
           return;
@@ -211,8 +226,7 @@ public class SessionMigrator {
         if (connection.isEmpty()) {
           continue; // gone by itself meanwhile: no slot spent on it
         }
-        next += (long) (gapNanos * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        sleepUntil(Math.min(next, deadline));
+        sleepUntil(Math.min(pacer.nextSlot(System.nanoTime()), deadline));
         move(connection.get());
         closed++;
       }
@@ -227,6 +241,8 @@ public class SessionMigrator {
       LOG.log(Level.WARNING, "Migration failed; closing what is left", e);
       sessions.all().forEach(this::closeAsync);
     } finally {
+      closers.shutdown();
+      awaitCloses(TimeUnit.SECONDS.toNanos(10));
       state = "done";
       finished.complete(null);
     }
@@ -249,16 +265,34 @@ public class SessionMigrator {
   }
 
   /**
-   * Closes on another thread. Liberty writes the close frame synchronously and without a time
-   * limit: in the upgrade scenario one such write never completed (thread dump:
-   * NioTCPWriteRequestContextImpl.processSyncWriteRequest under SessionImpl.close) and the paced
-   * loop stalled with 68 of 200 sessions left. The pace must not depend on any one peer.
+   * Closes on a thread of its own. Liberty's close blocks: it waits for the peer's pending read
+   * (WsocConnLink.finishReadBeforeClose) and writes the close frame synchronously without a time
+   * limit (in the upgrade scenario one such write never completed and the paced loop stalled with
+   * 68 of 200 sessions left). Nor may the closes run on Liberty's shared executor: it adds threads
+   * slowly, so on a loaded machine (1,000 chargers, load average 16) up to 360 blocked closes
+   * queued there, the 1012s left in bursts long after their slots (all on B after 59.5 s instead of
+   * ~15 s), and this instance's heartbeat waited behind them long enough for B to declare it dead.
+   * A dedicated pool starts each close when its slot comes.
    */
   private void closeAsync(OcppConnection connection) {
-    try {
-      executor.execute(() -> connection.close(SERVICE_RESTART, "Service Restart"));
-    } catch (RuntimeException rejected) {
+    ExecutorService pool = closers;
+    if (pool == null || pool.isShutdown()) { // the drain is over (a late Reset answer): close here
       connection.close(SERVICE_RESTART, "Service Restart");
+      return;
+    }
+    pool.execute(() -> connection.close(SERVICE_RESTART, "Service Restart"));
+  }
+
+  private volatile ExecutorService closers;
+
+  /** Gives the closes under way a little time, so the server does not stop under them. */
+  private void awaitCloses(long nanos) {
+    try {
+      if (!closers.awaitTermination(nanos, TimeUnit.NANOSECONDS)) {
+        LOG.warning("Some closes were still under way " + TimeUnit.NANOSECONDS.toSeconds(nanos) + " s after the last one began");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -26,18 +26,41 @@ public final class UpgradeReport {
   private UpgradeReport() {
   }
 
-  /** Sessions held by A and B at one moment (ms since the start; -1 = not answering). */
-  public record Sample(long atMillis, long a, long b) {}
+  /**
+   * Sessions held by A and B at one moment (ms since the start; -1 = not answering) and their
+   * /health/ready status (-1 = no answer).
+   */
+  public record Sample(long atMillis, long a, long b, int aStatus, int bStatus) {}
 
-  /** One mode's figures. */
+  /** One probe (search, station) in one window of the run (boot, settle, steady, B starting, move, after). */
+  public record WindowStats(String probe, String window, double seconds, long sent, long ok, Map<String, Long> failures,
+      double p50Ms, double p99Ms, double maxMs) {
+    public long failed() {
+      return failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** One goal of the issue for one mode: what was measured against which bound. */
+  public record Check(String mode, String goal, String measured, String bound, boolean pass, boolean ciGate) {}
+
+  /**
+   * One mode's figures. The peaks are the highest per-second bin of the chargers' handshakes from
+   * the stop until 5 s after all were on B: admitted (101) and attempted (every answer or failure).
+   */
   public record Outcome(String mode, int chargers, double moveSeconds, double aExitSeconds, long peakHandshakesPerSecond,
-      long handshakesDuringMove, long refusedDuringMove, long lost, long queued, long resent, long callTimeouts,
-      double reconnectP50Ms, double reconnectP99Ms, double searchP99SteadyMs, double searchP99MoveMs,
-      long searchesDuringMove, boolean fleetComplete, Path dir) {}
+      long peakAttemptsPerSecond, long handshakesDuringMove, long refusedDuringMove, long lost, long queued, long resent,
+      long callTimeouts, double reconnectP50Ms, double reconnectP99Ms, List<WindowStats> probes,
+      long survivorNotReadySamples, long survivorSamples, boolean oom, boolean survivorAlive, boolean fleetComplete,
+      Path dir) {
+
+    public WindowStats probe(String probe, String window) {
+      return probes.stream().filter(w -> w.probe().equals(probe) && w.window().equals(window)).findFirst().orElse(null);
+    }
+  }
 
   public static Outcome outcome(Path dir, String mode, int chargers, RunResult r, List<Sample> samples, long t0,
-      long stopAt, long allOnBAt, long aExitAt, boolean complete, Histogram searchSteady, Histogram searchMove)
-      throws IOException {
+      long stopAt, long allOnBAt, long aExitAt, boolean complete, List<WindowStats> probes, long survivorNotReady,
+      long survivorSamples, boolean oom, boolean survivorAlive) throws IOException {
     long from = stopAt / 1000;
     long to = (allOnBAt > 0 ? allOnBAt : stopAt) / 1000 + 5;
     long peak = 0;
@@ -48,12 +71,18 @@ public final class UpgradeReport {
         accepted += e.getValue();
       }
     }
+    Map<Long, Long> attempts = new java.util.TreeMap<>();
+    for (String outcome : List.of("101", "503", "other")) {
+      r.rate("handshake." + outcome).forEach((second, n) -> attempts.merge(second, n, Long::sum));
+    }
+    long peakAttempts = attempts.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to)
+        .mapToLong(Map.Entry::getValue).max().orElse(0);
     long refused = sumIn(r.rate("handshake.503"), from, to) + sumIn(r.rate("handshake.other"), from, to);
     Histogram reconnect = r.histogram("reconnect");
-    Outcome o = new Outcome(mode, chargers, (allOnBAt - stopAt) / 1000.0, (aExitAt - stopAt) / 1000.0, peak, accepted,
-        refused, r.counter("tx.lost"), r.counter("tx.queued"), r.counter("tx.resent"), r.counterSum("call.timeout."),
-        ms(reconnect, 50), ms(reconnect, 99), ms(searchSteady, 99), ms(searchMove, 99), searchMove.getTotalCount(),
-        complete, dir);
+    Outcome o = new Outcome(mode, chargers, (allOnBAt - stopAt) / 1000.0, (aExitAt - stopAt) / 1000.0, peak,
+        peakAttempts, accepted, refused, r.counter("tx.lost"), r.counter("tx.queued"), r.counter("tx.resent"),
+        r.counterSum("call.timeout."), ms(reconnect, 50), ms(reconnect, 99), probes, survivorNotReady, survivorSamples,
+        oom, survivorAlive, complete, dir);
 
     Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(toJson(o)));
     Files.writeString(dir.resolve("sessions.svg"), sessionsChart(mode, samples, t0, stopAt, allOnBAt));
@@ -61,8 +90,8 @@ public final class UpgradeReport {
     return o;
   }
 
-  public static Path writeComparison(Path dir, int chargers, int migrationRate, int admissionRate, List<Outcome> outcomes)
-      throws IOException {
+  public static Path writeComparison(Path dir, int chargers, int migrationRate, int admissionRate, List<Outcome> outcomes,
+      List<Check> checks) throws IOException {
     ArrayNode all = JSON.createArrayNode();
     outcomes.forEach(o -> all.add(toJson(o)));
     Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(all));
@@ -70,30 +99,42 @@ public final class UpgradeReport {
     md.append("# Upgrade scenario: ").append(chargers).append(" chargers\n\n")
         .append("HAProxy → A (then B), MariaDB; migration rate ").append(migrationRate)
         .append("/s, admission rate ").append(admissionRate).append("/s.\n\n")
-        .append("| mode | all on B after (s) | A exited after (s) | peak handshakes/s | refused/failed | lost | queued / re-sent "
-            + "| call timeouts | reconnect p50 / p99 (ms) | search p99 steady / move (ms) |\n")
+        .append("| mode | all on B after (s) | A exited after (s) | peak admitted / attempted handshakes/s | refused/failed "
+            + "| lost | queued / re-sent | call timeouts | reconnect p50 / p99 (ms) | B not ready (samples) |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Outcome o : outcomes) {
-      md.append(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f | %d | %d | %d | %d / %d | %d | %.0f / %.0f | %.1f / %.1f |%n",
+      md.append(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f | %d / %d | %d | %d | %d / %d | %d | %.0f / %.0f | %d of %d |%n",
           o.mode(), o.fleetComplete() ? "" : " (incomplete)", o.moveSeconds(), o.aExitSeconds(), o.peakHandshakesPerSecond(),
-          o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(), o.reconnectP50Ms(),
-          o.reconnectP99Ms(), o.searchP99SteadyMs(), o.searchP99MoveMs()));
+          o.peakAttemptsPerSecond(), o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(),
+          o.reconnectP50Ms(), o.reconnectP99Ms(), o.survivorNotReadySamples(), o.survivorSamples()));
     }
-    Outcome graceful = find(outcomes, "graceful");
-    Outcome plain = find(outcomes, "plain");
-    if (graceful != null && plain != null && graceful.peakHandshakesPerSecond() > 0) {
-      md.append(String.format(Locale.ROOT, "%nPeak flattening (plain / graceful): %.1f×%n",
-          (double) plain.peakHandshakesPerSecond() / graceful.peakHandshakesPerSecond()));
+    md.append("\nREST through HAProxy per window (search: public spot search 20/s; station: admin GET 10/s). "
+        + "A request belongs to the window it was sent in; failed = not 200 within 10 s.\n\n")
+        .append("| mode | probe | window | s | sent | p50 (ms) | p99 (ms) | max (ms) | failed |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
+    for (Outcome o : outcomes) {
+      for (WindowStats w : o.probes()) {
+        if (w.sent() == 0) {
+          continue;
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %d | %.1f | %.1f | %.1f | %s |%n", o.mode(), w.probe(),
+            w.window(), w.seconds(), w.sent(), w.p50Ms(), w.p99Ms(), w.maxMs(),
+            w.failed() == 0 ? "0" : w.failed() + " " + w.failures()));
+      }
+    }
+    if (!checks.isEmpty()) {
+      md.append("\nGoals (CI: checked by `--check`, the run fails when one is broken):\n\n")
+          .append("| mode | goal | measured | bound | result |\n|---|---|---|---|---|\n");
+      for (Check c : checks) {
+        md.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %s |%n", c.mode(), c.goal(), c.ciGate() ? " (CI)" : "",
+            c.measured(), c.bound(), c.pass() ? "pass" : "**FAIL**"));
+      }
     }
     md.append("\nPer mode: `<mode>/sessions.svg` (sessions per instance), `<mode>/handshakes.svg`, "
-        + "`<mode>/fleet/` (the simulator's own report), `<mode>/logs-a|b/`.\n");
+        + "`<mode>/fleet/` (the simulator's own report), `<mode>/logs-a|b/`, `<mode>/haproxy*.log`.\n");
     Path file = dir.resolve("upgrade.md");
     Files.writeString(file, md.toString());
     return file;
-  }
-
-  private static Outcome find(List<Outcome> outcomes, String mode) {
-    return outcomes.stream().filter(o -> o.mode().equals(mode)).findFirst().orElse(null);
   }
 
   private static ObjectNode toJson(Outcome o) {
@@ -111,10 +152,26 @@ public final class UpgradeReport {
     n.put("callTimeouts", o.callTimeouts());
     n.put("reconnectP50Ms", o.reconnectP50Ms());
     n.put("reconnectP99Ms", o.reconnectP99Ms());
-    n.put("searchP99SteadyMs", o.searchP99SteadyMs());
-    n.put("searchP99DuringMoveMs", o.searchP99MoveMs());
-    n.put("searchesDuringMove", o.searchesDuringMove());
+    n.put("peakAttemptsPerSecond", o.peakAttemptsPerSecond());
+    n.put("survivorNotReadySamples", o.survivorNotReadySamples());
+    n.put("survivorSamples", o.survivorSamples());
+    n.put("outOfMemory", o.oom());
+    n.put("survivorAlive", o.survivorAlive());
     n.put("fleetComplete", o.fleetComplete());
+    ArrayNode windows = n.putArray("probes");
+    for (WindowStats w : o.probes()) {
+      ObjectNode x = windows.addObject();
+      x.put("probe", w.probe());
+      x.put("window", w.window());
+      x.put("seconds", w.seconds());
+      x.put("sent", w.sent());
+      x.put("ok", w.ok());
+      x.put("p50Ms", w.p50Ms());
+      x.put("p99Ms", w.p99Ms());
+      x.put("maxMs", w.maxMs());
+      ObjectNode f = x.putObject("failures");
+      w.failures().forEach(f::put);
+    }
     return n;
   }
 

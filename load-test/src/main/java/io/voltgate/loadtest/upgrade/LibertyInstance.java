@@ -108,22 +108,44 @@ final class LibertyInstance {
     }
   }
 
+  /** What /health/ready said: its status (-1 = no answer within 5 s) and the sessions held (-1 = unknown). */
+  record Health(int status, long held) {}
+
   /**
-   * Sessions held, from the "sessions" readiness check's data (cheap; /metrics took over 2 s on
-   * a loaded machine), or -1 when the instance does not answer.
+   * Readiness and the sessions held, from the "sessions" readiness check's data (cheap; /metrics
+   * took over 2 s on a loaded machine).
    */
-  long sessions() {
+  Health health() {
     try {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-      java.util.regex.Matcher m = HELD.matcher(body);
-      return m.find() ? Long.parseLong(m.group(1)) : -1;
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      java.util.regex.Matcher m = HELD.matcher(r.body());
+      return new Health(r.statusCode(), m.find() ? Long.parseLong(m.group(1)) : -1);
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return new Health(-1, -1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return -1;
+      return new Health(-1, -1);
     }
+  }
+
+  long sessions() {
+    return health().held();
+  }
+
+  /** Whether the server's messages.log or console.log contains {@code text} (e.g. OutOfMemoryError). */
+  boolean logMentions(String text) {
+    for (String file : new String[] {"messages.log", "console.log"}) {
+      try {
+        Path p = logs().resolve(file);
+        if (Files.exists(p) && Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+          return true;
+        }
+      } catch (IOException e) {
+        // unreadable: not evidence either way
+      }
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern HELD = java.util.regex.Pattern.compile("\"held\":(\\d+)");

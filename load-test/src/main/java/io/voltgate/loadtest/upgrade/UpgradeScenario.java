@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Recorder;
 
 /**
  * {@code UpgradeScenario --mode graceful|plain|crash|all --chargers N}: HAProxy + instance A +
@@ -39,23 +39,26 @@ import org.HdrHistogram.Recorder;
 public final class UpgradeScenario {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** Chargers one HAProxy process is given (its maxconn is 9,990; the rest is headroom for probes). */
+  static final int HAPROXY_SESSIONS = 9000;
 
   private final Settings settings;
   private final PrintStream log;
-  /** Searches that failed (not 200 or no answer within 10 s): before the stop, during the move. */
-  private final long[] searchFailures = new long[2];
+  /** The phase of the run now: each probe request is filed under the window it was sent in. */
+  private volatile Probe.Window window = Probe.Window.BOOT;
 
   record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int successorWait,
       Path wlp, String dbName, int lbPort, int portA, int portB, Path reportRoot, String reconnect, int settleSeconds,
-      int recoverySeconds) {
+      int recoverySeconds, int steadySeconds, int lbProcesses, boolean check) {
 
     static Settings parse(String[] args) {
       Map<String, String> a = new HashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
+      for (int i = 0; i < args.length; i++) {
         if (!args[i].startsWith("--")) {
           throw new IllegalArgumentException("unexpected " + args[i]);
         }
-        a.put(args[i].substring(2), args[i + 1]);
+        boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+        a.put(args[i].substring(2), flag ? "true" : args[++i]);
       }
       String mode = a.getOrDefault("mode", "all");
       List<String> modes = mode.equals("all") ? List.of("graceful", "plain", "crash") : List.of(mode.split(","));
@@ -64,11 +67,15 @@ public final class UpgradeScenario {
           throw new IllegalArgumentException("--mode graceful|plain|crash|all, not " + m);
         }
       }
+      int chargers = Integer.parseInt(a.getOrDefault("chargers", "2000"));
       return new Settings(
           modes,
-          Integer.parseInt(a.getOrDefault("chargers", "2000")),
-          Integer.parseInt(a.getOrDefault("migration-rate", "100")),
-          Integer.parseInt(a.getOrDefault("admission-rate", "400")),
+          chargers,
+          Integer.parseInt(a.getOrDefault("migration-rate", "50")),
+          // Not the server's 400: here the simulator, HAProxy, MariaDB and both instances share two
+          // cores, and at 400/s (the instance managed ~250) the fleet's boot made A answer health
+          // checks in 3.7 s, HAProxy marked it down and answered 503 to everything
+          Integer.parseInt(a.getOrDefault("admission-rate", "100")),
           Integer.parseInt(a.getOrDefault("successor-wait", "60")),
           Path.of(a.getOrDefault("wlp", "liberty/target/liberty/wlp")).toAbsolutePath(),
           a.getOrDefault("db", "voltgate_e2e"),
@@ -78,7 +85,11 @@ public final class UpgradeScenario {
           Path.of(a.getOrDefault("report-dir", "load-test/target/reports")),
           a.getOrDefault("reconnect", "immediate"),
           Integer.parseInt(a.getOrDefault("settle", "10")),
-          Integer.parseInt(a.getOrDefault("recovery", "20")));
+          Integer.parseInt(a.getOrDefault("recovery", "20")),
+          Integer.parseInt(a.getOrDefault("steady", "20")),
+          // One HAProxy process carries about 9,990 sessions here (20,000 open files, two per session)
+          Integer.parseInt(a.getOrDefault("lb-processes", Integer.toString((chargers + HAPROXY_SESSIONS - 1) / HAPROXY_SESSIONS))),
+          Boolean.parseBoolean(a.getOrDefault("check", "false")));
     }
   }
 
@@ -95,7 +106,8 @@ public final class UpgradeScenario {
       System.err.println(e.getMessage());
       System.err.println("usage: UpgradeScenario [--mode graceful|plain|crash|all] [--chargers N] [--migration-rate R]"
           + " [--admission-rate R] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
-          + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR]");
+          + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR] [--settle S] [--steady S]"
+          + " [--recovery S] [--lb-processes K] [--check]");
       System.exit(2);
       return;
     }
@@ -107,51 +119,74 @@ public final class UpgradeScenario {
     for (String mode : settings.modes()) {
       outcomes.add(scenario.runOnce(mode, dir.resolve(mode)));
     }
-    Path summary = UpgradeReport.writeComparison(dir, settings.chargers(), settings.migrationRate(),
+    List<UpgradeReport.Check> checks = UpgradeGoals.evaluate(settings.chargers(), settings.migrationRate(),
         settings.admissionRate(), outcomes);
+    Path summary = UpgradeReport.writeComparison(dir, settings.chargers(), settings.migrationRate(),
+        settings.admissionRate(), outcomes, checks);
+    System.out.println();
+    System.out.println(Files.readString(summary));
     System.out.println("report: " + summary.toAbsolutePath());
-    System.exit(outcomes.stream().allMatch(o -> o.fleetComplete()) ? 0 : 1);
+    boolean complete = outcomes.stream().allMatch(UpgradeReport.Outcome::fleetComplete);
+    boolean gates = checks.stream().noneMatch(c -> c.ciGate() && !c.pass());
+    if (settings.check() && !gates) {
+      System.out.println("FAILED: a CI goal (marked \"CI\" above) is broken");
+    }
+    System.exit(complete && (!settings.check() || gates) ? 0 : 1);
   }
 
   UpgradeReport.Outcome runOnce(String mode, Path dir) throws Exception {
     Files.createDirectories(dir);
     log.printf("%n=== %s: %d chargers ===%n", mode, settings.chargers());
     recreateDatabase();
-    searchFailures[0] = 0;
-    searchFailures[1] = 0;
+    window = Probe.Window.BOOT;
     LibertyInstance a = new LibertyInstance(settings.wlp(), "e2e-a", "a", settings.portA());
     LibertyInstance b = new LibertyInstance(settings.wlp(), "e2e-b", "b", settings.portB());
     a.create();
     b.create();
-    Process haproxy = startHaproxy(dir);
+    List<Process> haproxies = new ArrayList<>();
     ScheduledExecutorService sampler = Executors.newScheduledThreadPool(4);
     List<Sample> samples = new CopyOnWriteArrayList<>();
-    Recorder searchSteady = new Recorder(3);
-    Recorder searchMigration = new Recorder(3);
+    Map<Probe.Window, Long> windowStart = new EnumMap<>(Probe.Window.class);
     long[] phase = {0, 0}; // stop signal, all on B (epoch millis)
     try {
+      for (int i = 0; i < settings.lbProcesses(); i++) {
+        haproxies.add(startHaproxy(dir, i));
+      }
       a.start(env(mode, true));
       if (!a.awaitReady(Duration.ofMinutes(3))) {
         throw new IllegalStateException("A did not become ready");
       }
       awaitLb(Duration.ofSeconds(30));
       long t0 = System.currentTimeMillis();
-      sampler.scheduleAtFixedRate(() -> samples.add(new Sample(System.currentTimeMillis() - t0,
-          a.sessions(), b.sessions())), 0, 500, TimeUnit.MILLISECONDS);
-      startSearchProbe(sampler, phase, searchSteady, searchMigration);
+      windowStart.put(Probe.Window.BOOT, t0);
+      sampler.scheduleAtFixedRate(() -> {
+        LibertyInstance.Health ha = a.health();
+        LibertyInstance.Health hb = b.health();
+        samples.add(new Sample(System.currentTimeMillis() - t0, ha.held(), hb.held(), ha.status(), hb.status()));
+      }, 0, 500, TimeUnit.MILLISECONDS);
 
-      int steadySeconds = estimateSeconds(mode);
+      List<String> urls = new ArrayList<>();
+      for (int i = 0; i < settings.lbProcesses(); i++) {
+        urls.add("ws://127.0.0.1:" + (settings.lbPort() + i) + "/ocpp");
+      }
+      // The fleet runs until the scenario has seen the move and the recovery (the stop file), at
+      // most an hour: no estimate of how long boot, B's start and the move take on a busy machine.
+      int fleetSeconds = 3600;
+      Path stopFile = dir.resolve("fleet.stop");
+      Files.deleteIfExists(stopFile);
       FleetOptions fleet = FleetOptions.parse("steady",
-          "--url", "ws://127.0.0.1:" + settings.lbPort() + "/ocpp",
+          "--url", String.join(",", urls),
           // Registration goes to A directly: it is set-up, not part of what is measured.
           "--admin-url", a.baseUrl(),
           "--chargers", Integer.toString(settings.chargers()),
-          "--seconds", Integer.toString(steadySeconds),
+          "--seconds", Integer.toString(fleetSeconds),
+          "--stop-file", stopFile.toString(),
           "--reconnect", settings.reconnect(),
           "--connect-rate", "300",
           "--id-prefix", "E2E",
           "--report-dir", dir.toString(),
           "--run", "fleet");
+      List<Probe> probes = startProbes(sampler, fleet, a);
       CompletableFuture<FleetRun.Outcome> fleetRun = CompletableFuture.supplyAsync(() -> {
         try {
           return FleetRun.execute(fleet, log);
@@ -161,19 +196,27 @@ public final class UpgradeScenario {
       });
 
       awaitSessions(a, settings.chargers(), Duration.ofMinutes(10), fleetRun);
-      log.printf("all %d chargers on A; settling %d s%n", settings.chargers(), settings.settleSeconds());
+      enter(Probe.Window.SETTLE, windowStart, t0);
+      log.printf("all %d chargers on A at +%.1f s; settling %d s, then %d s steady%n", settings.chargers(),
+          (System.currentTimeMillis() - t0) / 1000.0, settings.settleSeconds(), settings.steadySeconds());
       Thread.sleep(settings.settleSeconds() * 1000L);
+      enter(Probe.Window.STEADY, windowStart, t0);
+      Thread.sleep(settings.steadySeconds() * 1000L);
+      enter(Probe.Window.B_START, windowStart, t0);
       b.start(env(mode, false));
       if (!b.awaitReady(Duration.ofMinutes(3))) {
         throw new IllegalStateException("B did not become ready");
       }
+      long bReadyAt = System.currentTimeMillis();
       Thread.sleep(3000); // HAProxy's checks (rise 2, 1 s) bring B in
       phase[0] = System.currentTimeMillis();
+      enter(Probe.Window.MOVE, windowStart, t0);
       log.printf("B ready; stopping A (%s) at +%.1f s%n", mode, (phase[0] - t0) / 1000.0);
       a.signal(mode.equals("crash") ? "KILL" : "TERM");
       boolean allOnB = awaitSessions(b, settings.chargers(),
-          Duration.ofSeconds(Math.max(120, 3L * settings.chargers() / 100)), fleetRun);
+          Duration.ofSeconds(Math.max(120, 3L * settings.chargers() / Math.max(1, settings.migrationRate()))), fleetRun);
       phase[1] = System.currentTimeMillis();
+      enter(Probe.Window.AFTER, windowStart, t0);
       double moved = (phase[1] - phase[0]) / 1000.0;
       log.printf("all %d chargers on B %.1f s after A was stopped%n", settings.chargers(), moved);
       if (!mode.equals("crash") && a.alive()) {
@@ -185,29 +228,68 @@ public final class UpgradeScenario {
         }
       }
       long aExit = awaitExit(a, Duration.ofMinutes(5));
+      Thread.sleep(Math.max(0, phase[1] + settings.recoverySeconds() * 1000L - System.currentTimeMillis()));
+      // The end of what is measured: next the fleet stops and closes every session at once.
+      enter(Probe.Window.DONE, windowStart, t0);
+      long measuredUntil = windowStart.get(Probe.Window.DONE);
+      Files.writeString(stopFile, "");
 
-      FleetRun.Outcome outcome = fleetRun.get(steadySeconds + 900L, TimeUnit.SECONDS);
+      FleetRun.Outcome outcome = fleetRun.get(900L, TimeUnit.SECONDS);
       RunResult r = outcome.result();
       sampler.shutdownNow();
-      log.printf("searches failed: %d before the stop, %d during the move%n", searchFailures[0], searchFailures[1]);
+      List<UpgradeReport.WindowStats> stats = new ArrayList<>();
+      for (Probe probe : probes) {
+        for (Probe.Window w : Probe.Window.values()) {
+          if (w == Probe.Window.DONE) {
+            continue;
+          }
+          Probe.Stats s = probe.stats(w);
+          Long from = windowStart.get(w);
+          Long to = next(windowStart, w, measuredUntil);
+          stats.add(new UpgradeReport.WindowStats(probe.name, w.label, from == null ? 0 : (to - from) / 1000.0, s.sent(),
+              s.ok(), s.failures(), s.p50Ms(), s.p99Ms(), s.maxMs()));
+        }
+      }
+      List<Sample> survivor = samples.stream()
+          .filter(s -> s.atMillis() + t0 >= bReadyAt && s.atMillis() + t0 <= measuredUntil).toList();
+      survivor.stream().filter(s -> s.bStatus() != 200).forEach(s -> log.printf(
+          Locale.ROOT, "B not ready at +%.1f s: /health/ready %s%n", s.atMillis() / 1000.0,
+          s.bStatus() < 0 ? "did not answer within 5 s" : "answered " + s.bStatus()));
+      long notReady = survivor.stream().filter(s -> s.bStatus() != 200).count();
+      long readySamples = survivor.size();
+      boolean oom = b.logMentions("OutOfMemoryError") || a.logMentions("OutOfMemoryError");
+      Long booted = r.marks().get("booted");
+      if (booted != null && booted > windowStart.get(Probe.Window.STEADY)) {
+        log.printf("note: the fleet's boot barrier passed %.1f s into the steady window%n",
+            (booted - windowStart.get(Probe.Window.STEADY)) / 1000.0);
+      }
       return UpgradeReport.outcome(dir, mode, settings.chargers(), r, List.copyOf(samples), t0, phase[0], phase[1],
-          aExit, allOnB, searchSteady.getIntervalHistogram(),
-          searchMigration.getIntervalHistogram());
+          aExit, allOnB, stats, notReady, readySamples, oom, b.alive());
     } finally {
       sampler.shutdownNow();
       a.stopQuietly();
       b.stopQuietly();
-      haproxy.destroy();
+      haproxies.forEach(Process::destroy);
       copyLogs(a, dir.resolve("logs-a"));
       copyLogs(b, dir.resolve("logs-b"));
     }
   }
 
-  /** Steady time long enough for boot, B's start, the move and a recovery period. */
-  private int estimateSeconds(String mode) {
-    int move = mode.equals("graceful") ? settings.chargers() / Math.max(1, settings.migrationRate())
-        : settings.chargers() / Math.max(1, settings.admissionRate()) + 20;
-    return settings.settleSeconds() + 40 + move + settings.recoverySeconds();
+  private void enter(Probe.Window w, Map<Probe.Window, Long> starts, long t0) {
+    long now = System.currentTimeMillis();
+    starts.put(w, now);
+    window = w;
+    log.printf(Locale.ROOT, "[+%.1f s] window: %s%n", (now - t0) / 1000.0, w.label);
+  }
+
+  private static long next(Map<Probe.Window, Long> starts, Probe.Window w, long end) {
+    for (int i = w.ordinal() + 1; i < Probe.Window.values().length; i++) {
+      Long t = starts.get(Probe.Window.values()[i]);
+      if (t != null) {
+        return t;
+      }
+    }
+    return end;
   }
 
   private Map<String, String> env(String mode, boolean isA) {
@@ -234,17 +316,22 @@ public final class UpgradeScenario {
     }
   }
 
-  private Process startHaproxy(Path dir) throws IOException {
+  /** HAProxy process {@code index} (of {@code --lb-processes}) on lb-port + index, from ops/haproxy/haproxy.cfg. */
+  private Process startHaproxy(Path dir, int index) throws IOException {
     String template = Files.readString(locateHaproxyTemplate());
     String cfg = template
-        .replace("bind *:8080", "bind 127.0.0.1:" + settings.lbPort())
+        .replace("bind *:8080", "bind 127.0.0.1:" + (settings.lbPort() + index))
         .replace("server a 127.0.0.1:9080 check", "server a 127.0.0.1:" + settings.portA() + " check")
         .replace("server b 127.0.0.1:9180 check", "server b 127.0.0.1:" + settings.portB() + " check")
         .replace("    log stdout format raw local0 info\n", "");
-    Path file = dir.resolve("haproxy.cfg");
+    if (!cfg.contains("127.0.0.1:" + settings.portB())) {
+      throw new IllegalStateException("ops/haproxy/haproxy.cfg no longer has the server lines this scenario rewrites");
+    }
+    String suffix = index == 0 ? "" : "-" + index;
+    Path file = dir.resolve("haproxy" + suffix + ".cfg");
     Files.writeString(file, cfg);
     return new ProcessBuilder("haproxy", "-db", "-f", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy" + suffix + ".log").toFile()).start();
   }
 
   private static Path locateHaproxyTemplate() {
@@ -273,27 +360,37 @@ public final class UpgradeScenario {
     throw new IllegalStateException("HAProxy did not route to A within " + timeout);
   }
 
-  /** 20 spot searches per second through HAProxy, split into before and during the move. */
-  private void startSearchProbe(ScheduledExecutorService sampler, long[] phase, Recorder steady, Recorder migration) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI uri = URI.create("http://127.0.0.1:" + settings.lbPort() + "/api/v1/spots?lat=35.68&lng=139.76&radiusKm=10");
+  /**
+   * Through HAProxy: 20 spot searches per second (the public map) and 10 station reads per second
+   * (the admin REST API), each filed under the window it was sent in. Station reads begin once the
+   * fleet is on A (before that the station may not be registered yet: 404). And, straight to A
+   * until it is stopped, 4 readiness and 4 liveness checks per second: readiness is what HAProxy
+   * checks (2 s limit), liveness touches neither the database nor the sessions, so the pair tells
+   * a database-pool wait from a server that is slow at everything.
+   */
+  private List<Probe> startProbes(ScheduledExecutorService sampler, FleetOptions fleet, LibertyInstance a) {
+    String lb = "http://127.0.0.1:" + settings.lbPort();
+    String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (fleet.adminUser() + ":" + fleet.adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Probe search = new Probe("search", URI.create(lb + "/api/v1/spots?lat=35.68&lng=139.76&radiusKm=10"), null,
+        () -> window);
+    Probe station = new Probe("station", URI.create(lb + "/api/v1/stations/" + fleet.stationId(0)), admin,
+        () -> window);
+    sampler.scheduleAtFixedRate(search::fire, 0, 50, TimeUnit.MILLISECONDS);
     sampler.scheduleAtFixedRate(() -> {
-      long started = System.nanoTime();
-      http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, failure) -> {
-            long micros = Math.max(1, (System.nanoTime() - started) / 1000);
-            boolean ok = failure == null && response.statusCode() == 200;
-            if (!ok) {
-              searchFailures[phase[0] == 0 ? 0 : 1]++;
-              return;
-            }
-            if (phase[0] == 0) {
-              steady.recordValue(Math.min(micros, 60_000_000));
-            } else if (phase[1] == 0) {
-              migration.recordValue(Math.min(micros, 60_000_000));
-            }
-          });
-    }, 0, 50, TimeUnit.MILLISECONDS);
+      if (window != Probe.Window.BOOT) {
+        station.fire();
+      }
+    }, 25, 100, TimeUnit.MILLISECONDS);
+    Probe ready = new Probe("A /health/ready", URI.create(a.baseUrl() + "/health/ready"), null, () -> window);
+    Probe live = new Probe("A /health/live", URI.create(a.baseUrl() + "/health/live"), null, () -> window);
+    sampler.scheduleAtFixedRate(() -> {
+      if (window.compareTo(Probe.Window.MOVE) < 0) {
+        ready.fire();
+        live.fire();
+      }
+    }, 10, 250, TimeUnit.MILLISECONDS);
+    return List.of(search, station, ready, live);
   }
 
   private boolean awaitSessions(LibertyInstance instance, int n, Duration timeout, CompletableFuture<?> fleet)
