@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param handshakeTimeout how long a connection attempt (TCP + upgrade) may take
  * @param reconnect the reconnect policy after a drop or a failed attempt
  * @param honourRetryAfter whether a 503's Retry-After sets the minimum wait
+ * @param bootOnly the reference method: after the accepted boot one Heartbeat, then idle (no
+ *     status, transactions or periodic heartbeats)
  */
 public record ChargerProfile(
     int connectors,
@@ -32,7 +34,8 @@ public record ChargerProfile(
     Duration callTimeout,
     Duration handshakeTimeout,
     ReconnectPolicy reconnect,
-    boolean honourRetryAfter) {
+    boolean honourRetryAfter,
+    boolean bootOnly) {
 
   public ChargerProfile {
     if (connectors < 1) {

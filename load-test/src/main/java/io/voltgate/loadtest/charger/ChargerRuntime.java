@@ -23,6 +23,8 @@ public final class ChargerRuntime {
   final AtomicInteger accepted = new AtomicInteger();
   final AtomicLong unacknowledged = new AtomicLong();
   volatile boolean generating = true;
+  /** Called once per charger when it is up (booted; in the reference method, its Heartbeat answered). */
+  volatile Runnable onSettled = () -> { };
   /** The scenario's current phase; latencies are also recorded per phase ({@code steady:call.Heartbeat}). */
   volatile String phase = "boot";
 
@@ -59,6 +61,15 @@ public final class ChargerRuntime {
   void recordLatency(String name, long nanos) {
     metrics.recordNanos(name, nanos);
     metrics.recordNanos(phase + ":" + name, nanos);
+  }
+
+  /** Runs {@code callback} whenever a charger is up (the fleet's in-flight gate). */
+  public void onSettled(Runnable callback) {
+    this.onSettled = callback;
+  }
+
+  void settled() {
+    onSettled.run();
   }
 
   /** Stops generating new traffic (heartbeats, status, transactions); queues still drain. */

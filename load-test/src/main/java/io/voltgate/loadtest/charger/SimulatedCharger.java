@@ -72,6 +72,7 @@ public final class SimulatedCharger {
   private Link link = Link.IDLE;
   private Boot boot = Boot.NONE;
   private boolean everAccepted;
+  private boolean settled;
   private boolean statusSent;
   private Channel channel;
   private long attemptStartNanos;
@@ -265,6 +266,9 @@ public final class SimulatedCharger {
     long now = System.nanoTime();
     link = Link.OPEN;
     handshakeOutcome("101");
+    if ("storm".equals(rt.phase)) {
+      rt.metrics.mark("firstAcceptAfterCut");
+    }
     rt.recordLatency("connect", now - attemptStartNanos);
     if (dropNanos >= 0) {
       rt.metrics.recordNanos("reconnect", now - dropNanos);
@@ -401,6 +405,13 @@ public final class SimulatedCharger {
           rt.accepted.incrementAndGet();
           rt.metrics.recordNanos("boot", System.nanoTime() - firstAttemptNanos);
         }
+        if (rt.profile.bootOnly()) {
+          // the reference method: one Heartbeat after the boot, then idle
+          statusSent = true;
+          enqueue(new OutboundMessage("Heartbeat", this::object, false, r -> settle(), () -> true));
+          return;
+        }
+        settle();
         startHeartbeat();
         if (!statusSent) {
           statusSent = true;
@@ -424,6 +435,14 @@ public final class SimulatedCharger {
         }, waitSeconds, TimeUnit.SECONDS);
       }
       default -> rt.metrics.increment("boot.unexpected");
+    }
+  }
+
+  /** Tells the fleet this charger is up (once), so the next one may start connecting. */
+  private void settle() {
+    if (!settled) {
+      settled = true;
+      rt.settled();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,11 +53,29 @@ public final class Fleet implements AutoCloseable {
     return runtime;
   }
 
-  /** Powers the chargers up at this slice's share of the fleet's connect rate. */
+  /**
+   * Powers the chargers up at this slice's share of the fleet's connect rate, or, with an
+   * in-flight limit, keeps that share of chargers connecting at once: each one that is up lets
+   * the next one start.
+   */
   public void start() {
     metrics.mark("start");
     sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
     double share = (double) chargers.size() / options.chargers();
+    if (options.inFlight() > 0) {
+      int window = Math.max(1, (int) Math.ceil(options.inFlight() * share));
+      AtomicInteger next = new AtomicInteger(Math.min(window, chargers.size()));
+      runtime.onSettled(() -> {
+        int i = next.getAndIncrement();
+        if (i < chargers.size()) {
+          chargers.get(i).start(Duration.ZERO);
+        }
+      });
+      for (int i = 0; i < Math.min(window, chargers.size()); i++) {
+        chargers.get(i).start(Duration.ZERO);
+      }
+      return;
+    }
     double rate = Math.max(options.connectRate() * share, 1e-3);
     for (int i = 0; i < chargers.size(); i++) {
       chargers.get(i).start(Duration.ofNanos((long) (i * 1e9 / rate)));

@@ -29,6 +29,7 @@ public record FleetOptions(
     List<URI> urls,
     int chargers,
     Duration duration,
+    Path stopFile,
     URI adminUrl,
     String adminUser,
     String adminPassword,
@@ -36,6 +37,7 @@ public record FleetOptions(
     int registerConcurrency,
     String idPrefix,
     double connectRate,
+    int inFlight,
     ChargerProfile profile,
     Duration stormSettle,
     Duration stormHold,
@@ -60,15 +62,23 @@ public record FleetOptions(
     /** N chargers boot and then run realistic traffic for the given time. */
     STEADY,
     /** As steady, then every charger loses its connection at once and reconnects. */
-    STORM
+    STORM,
+    /**
+     * The reference CSMS's method (issue 3): at most {@code --in-flight} (200) chargers connect
+     * at once; each sends BootNotification then one Heartbeat and stays idle; then the fleet is
+     * held for the run's time (for the heap per idle session).
+     */
+    REFERENCE
   }
 
   public static final String USAGE = """
-      usage: voltgate-load-test (steady|storm) [options]
+      usage: voltgate-load-test (steady|storm|reference) [options]
         --url URLS               OCPP base URL(s), comma-separated; charger i uses URL i mod n
                                  (default ws://127.0.0.1:9080/ocpp; the station id is appended)
         --chargers N             fleet size (default 100)
         --minutes M | --seconds S  steady-traffic time after the fleet has booted (default 1 min)
+        --stop-file PATH         steady: end the steady traffic early once PATH exists (a driving
+                                 scenario decides when it has seen enough)
         --admin-url URL          admin REST base (default http://HOST:PORT of the first URL)
         --admin-user U --admin-password P   (default admin / voltgate-dev)
         --no-register            skip PUT /api/v1/stations/{id} (stations already registered)
@@ -77,6 +87,9 @@ public record FleetOptions(
         --password PW            station Basic-auth password (security profile 1); default none
         --connectors N           connectors per station (default 2)
         --connect-rate R         initial connections per second, whole fleet (default 500)
+        --in-flight N            at most N chargers between connecting and being booted at once;
+                                 the next starts when one is done (reference: 200, with one
+                                 Heartbeat after the boot; others: 0 = use --connect-rate)
         --reconnect POLICY       immediate | fixed:SECONDS | backoff:WAIT_MIN,RANDOM_RANGE,REPEAT_TIMES
                                  (OCPP 2.0.1 RetryBackOff*; default: storm immediate, steady backoff:3,10,5)
         --ignore-retry-after     do not wait for a 503's Retry-After
@@ -199,7 +212,8 @@ public record FleetOptions(
         seconds(o.getOrDefault("call-timeout", "30")),
         seconds(o.getOrDefault("handshake-timeout", "10")),
         parseReconnect(o.getOrDefault("reconnect", reconnectDefault)),
-        !Boolean.parseBoolean(o.getOrDefault("ignore-retry-after", "false")));
+        !Boolean.parseBoolean(o.getOrDefault("ignore-retry-after", "false")),
+        scenario == Scenario.REFERENCE);
     List<InetAddress> sources = new ArrayList<>();
     if (o.containsKey("source-addresses")) {
       for (String s : o.get("source-addresses").split(",")) {
@@ -224,7 +238,7 @@ public record FleetOptions(
     }
     Set<String> known = Set.of("url", "chargers", "minutes", "seconds", "admin-url", "admin-user",
         "admin-password", "no-register", "register-concurrency", "id-prefix", "password", "connectors",
-        "connect-rate", "reconnect", "ignore-retry-after", "heartbeat", "meter-interval", "tx-per-hour",
+        "connect-rate", "in-flight", "reconnect", "stop-file", "ignore-retry-after", "heartbeat", "meter-interval", "tx-per-hour",
         "tx-duration", "id-tag", "call-timeout", "handshake-timeout", "storm-settle", "storm-hold",
         "restart-command", "drain", "boot-timeout", "per-process", "processes", "source-addresses",
         "sockets-per-source", "io-threads", "report-dir", "run", "seed", "slice", "result");
@@ -234,13 +248,14 @@ public record FleetOptions(
       }
     }
     return new FleetOptions(
-        scenario, urls, chargers, duration, adminUrl,
+        scenario, urls, chargers, duration, o.containsKey("stop-file") ? Path.of(o.get("stop-file")) : null, adminUrl,
         o.getOrDefault("admin-user", "admin"),
         o.getOrDefault("admin-password", "voltgate-dev"),
         !Boolean.parseBoolean(o.getOrDefault("no-register", "false")),
         positive(o, "register-concurrency", 16),
         o.getOrDefault("id-prefix", "LT"),
         Double.parseDouble(o.getOrDefault("connect-rate", "500")),
+        Integer.parseInt(o.getOrDefault("in-flight", scenario == Scenario.REFERENCE ? "200" : "0")),
         profile,
         seconds(o.getOrDefault("storm-settle", "20")),
         seconds(o.getOrDefault("storm-hold", "60")),

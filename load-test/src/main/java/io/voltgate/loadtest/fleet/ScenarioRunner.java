@@ -43,7 +43,7 @@ public final class ScenarioRunner {
       coordinator.barrier("booted");
       fleet.runtime().phase("steady");
       switch (options.scenario()) {
-        case STEADY -> sleep(options.duration());
+        case STEADY, REFERENCE -> steady(options.duration(), options.stopFile());
         case STORM -> {
           sleep(options.stormSettle());
           coordinator.barrier("cut");
@@ -89,6 +89,18 @@ public final class ScenarioRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The steady phase: its duration, or until the stop file appears. */
+  private static void steady(Duration d, java.nio.file.Path stopFile) {
+    if (stopFile == null) {
+      sleep(d);
+      return;
+    }
+    long until = System.nanoTime() + d.toNanos();
+    while (System.nanoTime() < until && !java.nio.file.Files.exists(stopFile)) {
+      sleep(Duration.ofMillis(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000))));
     }
   }
 

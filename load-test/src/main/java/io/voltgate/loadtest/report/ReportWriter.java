@@ -104,6 +104,13 @@ public final class ReportWriter {
     sessions.put("peakConnected", max(result.gauge("connected")));
     sessions.put("bootAccepted", max(result.gauge("accepted")));
     sessions.put("bootSeconds", seconds("start", "booted"));
+    Long start = result.marks().get("start");
+    Long booted = result.marks().get("booted");
+    if (start != null && booted != null && booted > start) {
+      // the whole fleet's boots per second, first connect to last accepted boot
+      sessions.put("meanBootsPerSecond", Math.round(options.chargers() * 10_000.0 / (booted - start)) / 10.0);
+    }
+    o.put("inFlight", options.inFlight());
     ObjectNode handshakes = s.putObject("handshakes");
     handshakes.put("101", result.counter("handshake.101"));
     handshakes.put("503", result.counter("handshake.503"));
@@ -131,6 +138,7 @@ public final class ReportWriter {
       storm.put("drops", result.counter("drops"));
       storm.put("reconnected", result.counter("reconnected"));
       storm.put("allReconnectedSeconds", seconds(cut, "recovered"));
+      storm.put("fromFirstAcceptSeconds", seconds("firstAcceptAfterCut", "recovered"));
       Histogram r = result.histogram("reconnect");
       storm.put("reconnectP50Ms", ms(r, 50));
       storm.put("reconnectP99Ms", ms(r, 99));
@@ -253,6 +261,7 @@ public final class ReportWriter {
     row(md, "peak connected sessions", summary.path("sessions").path("peakConnected").asString());
     row(md, "boots accepted (chargers)", summary.path("sessions").path("bootAccepted").asString());
     row(md, "whole fleet booted after (s)", summary.path("sessions").path("bootSeconds").asString());
+    row(md, "mean boots/s, first connect to last boot", summary.path("sessions").path("meanBootsPerSecond").asString());
     row(md, "handshakes 101 / 503 / other", summary.path("handshakes").path("101").asString() + " / "
         + summary.path("handshakes").path("503").asString() + " / " + summary.path("handshakes").path("other").asString());
     row(md, "peak handshakes/s (101)", summary.path("handshakes").path("peak101PerSecond").asString());
@@ -262,6 +271,8 @@ public final class ReportWriter {
         + tx.path("resent").asString() + " / " + tx.path("lost").asString());
     if (summary.has("storm")) {
       row(md, "all reconnected after the cut (s)", summary.path("storm").path("allReconnectedSeconds").asString());
+      row(md, "all reconnected after the first accept after the cut (s)",
+          summary.path("storm").path("fromFirstAcceptSeconds").asString());
       row(md, "reconnect time p50 / p99 / max (ms)", summary.path("storm").path("reconnectP50Ms").asString() + " / "
           + summary.path("storm").path("reconnectP99Ms").asString() + " / "
           + summary.path("storm").path("reconnectMaxMs").asString());

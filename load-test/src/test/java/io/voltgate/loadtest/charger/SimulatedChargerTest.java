@@ -36,11 +36,30 @@ class SimulatedChargerTest {
 
   private void startCharger(ReconnectPolicy reconnect, boolean honourRetryAfter, double txPerHour,
       Duration meterInterval) {
+    startCharger(reconnect, honourRetryAfter, txPerHour, meterInterval, false);
+  }
+
+  private void startCharger(ReconnectPolicy reconnect, boolean honourRetryAfter, double txPerHour,
+      Duration meterInterval, boolean bootOnly) {
     ChargerProfile profile = new ChargerProfile(1, null, null, meterInterval, txPerHour, Duration.ofSeconds(60),
-        Duration.ofSeconds(60), "TAG1", Duration.ofSeconds(5), Duration.ofSeconds(5), reconnect, honourRetryAfter);
+        Duration.ofSeconds(60), "TAG1", Duration.ofSeconds(5), Duration.ofSeconds(5), reconnect, honourRetryAfter,
+        bootOnly);
     runtime = new ChargerRuntime(group, metrics, profile);
     charger = new SimulatedCharger(runtime, "CP-1", csms.url(), null, 7);
     charger.start(Duration.ZERO);
+  }
+
+  @Test
+  void theReferenceMethodBootsSendsOneHeartbeatThenStaysIdleAndSettlesOnce() throws Exception {
+    AtomicInteger settled = new AtomicInteger();
+    startCharger(new ReconnectPolicy.Immediate(), true, 3_600_000, Duration.ofMillis(200), true);
+    runtime.onSettled(settled::incrementAndGet);
+
+    assertEquals("BootNotification", csms.nextCall(WAIT).action());
+    assertEquals("Heartbeat", csms.nextCall(WAIT).action());
+    Thread.sleep(1_500);
+    assertEquals(1, settled.get(), "up once its Heartbeat was answered");
+    assertTrue(csms.calls.isEmpty(), "no status, transaction or periodic heartbeat: " + csms.calls);
   }
 
   @Test
