@@ -4,8 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
@@ -65,6 +71,10 @@ final class Probe {
   private final Map<Window, Histogram> latency = new EnumMap<>(Window.class);
   private final Map<Window, LongAdder> sent = new EnumMap<>(Window.class);
   private final Map<Window, Map<String, LongAdder>> failures = new EnumMap<>(Window.class);
+  /** Requests slower than {@link #SLOW_MICROS} (or failed): when they were sent and how long they took. */
+  private final List<String> slow = new ArrayList<>();
+  private static final long SLOW_MICROS = 250_000;
+  private static final int SLOW_KEPT = 5_000;
 
   Probe(String name, URI uri, String authorization, Supplier<Window> window) {
     this.name = name;
@@ -86,8 +96,12 @@ final class Probe {
     Window w = window.get();
     sent.get(w).increment();
     long started = System.nanoTime();
+    long startedAt = System.currentTimeMillis();
     HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
       long micros = Math.max(1, (System.nanoTime() - started) / 1000);
+      if (micros >= SLOW_MICROS || failure != null || response.statusCode() != 200) {
+        noteSlow(w, startedAt, micros, failure == null ? Integer.toString(response.statusCode()) : kind(failure));
+      }
       if (failure == null && response.statusCode() == 200) {
         latency.get(w).recordValue(Math.min(micros, 60_000_000L));
         return;
@@ -95,6 +109,31 @@ final class Probe {
       String kind = failure == null ? "HTTP " + response.statusCode() : kind(failure);
       failures.get(w).computeIfAbsent(kind, k -> new LongAdder()).increment();
     });
+  }
+
+  private void noteSlow(Window w, long sentAtMillis, long micros, String outcome) {
+    synchronized (slow) {
+      if (slow.size() < SLOW_KEPT) {
+        slow.add(String.format(Locale.ROOT, "%d,%s,%.1f,%s", sentAtMillis, w.label, micros / 1000.0, outcome));
+      }
+    }
+  }
+
+  /**
+   * Writes the slow or failed requests (sent at, relative to {@code t0Millis}; window; ms; status)
+   * as CSV: whether a bad p99 is a few seconds of one event or spread over the window.
+   */
+  void writeSlow(Path file, long t0Millis) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("sent_s,window,ms,outcome");
+    synchronized (slow) {
+      for (String row : slow) {
+        int comma = row.indexOf(',');
+        long at = Long.parseLong(row.substring(0, comma));
+        lines.add(String.format(Locale.ROOT, "%.3f%s", (at - t0Millis) / 1000.0, row.substring(comma)));
+      }
+    }
+    Files.write(file, lines);
   }
 
   private static String kind(Throwable failure) {

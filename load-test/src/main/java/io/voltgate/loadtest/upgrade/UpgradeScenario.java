@@ -239,6 +239,7 @@ public final class UpgradeScenario {
       sampler.shutdownNow();
       List<UpgradeReport.WindowStats> stats = new ArrayList<>();
       for (Probe probe : probes) {
+        probe.writeSlow(dir.resolve("slow-" + probe.name.replaceAll("[^A-Za-z0-9]+", "-") + ".csv"), t0);
         for (Probe.Window w : Probe.Window.values()) {
           if (w == Probe.Window.DONE) {
             continue;
