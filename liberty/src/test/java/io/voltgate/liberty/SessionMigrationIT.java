@@ -117,4 +117,31 @@ class SessionMigrationIT {
         Response metrics = AdminApi.request("GET", "/metrics", null, Credentials.NONE);
         assertTrue(metrics.body().contains("voltgate_migration_remaining"), metrics.body());
     }
+
+    /**
+     * While admission refuses (here: draining), a station this instance looked up recently is
+     * refused from memory, without a database read. The contract's order must still hold: wrong
+     * credentials are 401, not 503; a password changed through the admin API is seen at once; an
+     * unknown station is 404.
+     */
+    @Test
+    void keepsTheHandshakeCheckOrderForRememberedStationsWhileRefusing() {
+        String id = AdminApi.registerStation(ItEnvironment.newStationId(),
+                Payloads.object().put("password", "first-password-01"));
+        try (OcppTestClient client = OcppTestClient.connect(id, "first-password-01", "ocpp1.6")) {
+            assertFalse(client.isClosed(), "admitted before the drain, so the station is remembered");
+        }
+        Response drain = AdminApi.request("POST", "/api/v1/ops/drain", null, Credentials.admin());
+        assertEquals(202, drain.status(), drain.toString());
+
+        assertEquals(503, OcppTestClient.handshakeStatus(id, id, "first-password-01", "ocpp1.6"));
+        assertEquals(401, OcppTestClient.handshakeStatus(id, id, "wrong-password-01", "ocpp1.6"));
+        assertEquals(401, OcppTestClient.handshakeStatus(id, null, null, "ocpp1.6"));
+        assertEquals(404, OcppTestClient.handshakeStatus(ItEnvironment.newStationId(), null, null, "ocpp1.6"));
+
+        AdminApi.registerStation(id, Payloads.object().put("password", "second-password-1"));
+        assertEquals(401, OcppTestClient.handshakeStatus(id, id, "first-password-01", "ocpp1.6"),
+                "the old password is refused as soon as the new one is registered");
+        assertEquals(503, OcppTestClient.handshakeStatus(id, id, "second-password-1", "ocpp1.6"));
+    }
 }

@@ -56,6 +56,19 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 400, "invalid-identity", "Station id must be 1-48 characters of A-Z a-z 0-9 * - _ = + | @ .");
       return;
     }
+    // The storm path: a station this instance knows (StationEvents.knownHandshakeInfo), whose
+    // credentials match what it knows, is asked of admission before the database. A refusal is
+    // answered at once: 503, the contract's earlier checks having passed on facts at most minutes
+    // old. An admission still takes the fresh lookup below, so nothing is admitted on old facts.
+    // After a crash the survivor's few request threads all waited for lookups of refused
+    // chargers, and REST requests queued behind them for seconds.
+    boolean admitted = false;
+    if (knownWithCredentials(request, stationId)) {
+      if (refusedByAdmission(response, stationId)) {
+        return;
+      }
+      admitted = true;
+    }
     Optional<HandshakeInfo> station;
     try {
       station = lookup(stationId);
@@ -76,14 +89,31 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 401, "unauthorized", "Missing or wrong credentials");
       return;
     }
-    OptionalInt retryAfter = admission.tryAdmit(stationId);
-    if (retryAfter.isPresent()) {
-      response.setHeader("Retry-After", Integer.toString(retryAfter.getAsInt()));
-      refuse(response, 503, "overloaded", "Busy; retry later");
+    if (!admitted && refusedByAdmission(response, stationId)) {
       return;
     }
     tickets.put(stationId, station.get().accepted());
     chain.doFilter(request, response);
+  }
+
+  private boolean knownWithCredentials(HttpServletRequest request, String stationId) {
+    Optional<HandshakeInfo> known = events.knownHandshakeInfo(stationId);
+    if (known.isEmpty()) {
+      return false;
+    }
+    String hash = known.get().passwordHash();
+    // a mismatch may be a new password: the fresh lookup decides the 401
+    return hash == null || credentialsMatch(request, stationId, hash);
+  }
+
+  private boolean refusedByAdmission(HttpServletResponse response, String stationId) throws IOException {
+    OptionalInt retryAfter = admission.tryAdmit(stationId);
+    if (retryAfter.isEmpty()) {
+      return false;
+    }
+    response.setHeader("Retry-After", Integer.toString(retryAfter.getAsInt()));
+    refuse(response, 503, "overloaded", "Busy; retry later");
+    return true;
   }
 
   private Optional<HandshakeInfo> lookup(String stationId) throws TimeoutException, ExecutionException {

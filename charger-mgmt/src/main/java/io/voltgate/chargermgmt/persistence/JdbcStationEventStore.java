@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -56,8 +57,8 @@ public class JdbcStationEventStore implements StationEventStore {
   private static final String DISCONNECT =
       "UPDATE station SET instance_id = NULL, session_token = NULL, last_seen = ?"
           + " WHERE station_id = ? AND session_token = ?";
-  private static final String HANDSHAKE =
-      "SELECT station_id, password_hash, registration_status FROM station WHERE station_id IN ";
+  private static final String ALL_HANDSHAKE = "SELECT station_id, password_hash, registration_status FROM station";
+  private static final String HANDSHAKE = ALL_HANDSHAKE + " WHERE station_id IN ";
 
   @Resource(lookup = "jdbc/voltgate")
   DataSource dataSource;
@@ -214,10 +215,24 @@ public class JdbcStationEventStore implements StationEventStore {
   public Map<String, HandshakeInfo> handshakeInfo(List<String> stationIds) throws SQLException {
     Map<String, HandshakeInfo> found = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
-      forChunks(c, HANDSHAKE, stationIds, rs -> found.put(
-          rs.getString(1), new HandshakeInfo(rs.getString(2), ChargingStation.ACCEPTED.equals(rs.getString(3)))));
+      forChunks(c, HANDSHAKE, stationIds, rs -> found.put(rs.getString(1), handshakeInfo(rs)));
     }
     return found;
+  }
+
+  @Override
+  public void allHandshakeInfo(BiConsumer<String, HandshakeInfo> each) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(ALL_HANDSHAKE);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        each.accept(rs.getString(1), handshakeInfo(rs));
+      }
+    }
+  }
+
+  private static HandshakeInfo handshakeInfo(ResultSet rs) throws SQLException {
+    return new HandshakeInfo(rs.getString(2), ChargingStation.ACCEPTED.equals(rs.getString(3)));
   }
 
   private interface RowReader {

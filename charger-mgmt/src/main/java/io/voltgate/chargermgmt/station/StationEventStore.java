@@ -2,6 +2,7 @@ package io.voltgate.chargermgmt.station;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Storage for groups of {@link StationEvent}s and for the handshake's grouped reads. */
 public interface StationEventStore {
@@ -14,4 +15,7 @@ public interface StationEventStore {
 
   /** Handshake facts of those of {@code stationIds} that are registered. */
   Map<String, HandshakeInfo> handshakeInfo(List<String> stationIds) throws Exception;
+
+  /** Handshake facts of every registered station, one call per station. */
+  void allHandshakeInfo(BiConsumer<String, HandshakeInfo> each) throws Exception;
 }

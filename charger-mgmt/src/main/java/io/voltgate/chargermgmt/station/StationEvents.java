@@ -1,17 +1,27 @@
 package io.voltgate.chargermgmt.station;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.voltgate.chargermgmt.groupcommit.Batcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,29 +37,75 @@ public class StationEvents {
 
   @Inject StationEventStore store;
 
+  private static final Logger LOG = Logger.getLogger(StationEvents.class.getName());
+  /** Stations held in {@link #knownHandshakeInfo} at most (about 250 bytes each). */
+  private static final int KNOWN_MAX = 200_000;
+
   @Resource ManagedThreadFactory threads;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
   @ConfigProperty(name = "voltgate.ocpp.write-batch-max", defaultValue = "256")
   int maxBatch;
 
+  /**
+   * How often the whole station list is read into {@link #knownHandshakeInfo} (0: not at all,
+   * and handshakes are never refused from memory). Entries live three periods, so a failed reload
+   * or two changes nothing; lookups and local registrations keep them fresh in between.
+   */
+  @Inject
+  @ConfigProperty(name = "voltgate.admission.known-stations-reload-seconds", defaultValue = "300")
+  int knownStationsReloadSeconds;
+
   private Batcher<StationEvent, Boolean> writes;
   private Batcher<String, Optional<HandshakeInfo>> lookups;
+  private Cache<String, HandshakeInfo> known;
+  private ScheduledFuture<?> reloads;
 
   @PostConstruct
   void start() {
+    known = Caffeine.newBuilder()
+        .maximumSize(KNOWN_MAX)
+        .expireAfterWrite(Duration.ofSeconds(3L * Math.max(0, knownStationsReloadSeconds)))
+        .build();
     writes = new Batcher<>("station-writes", Math.max(1, maxBatch), 100_000, store::write, threads);
     lookups = new Batcher<>("station-lookups", 200, 20_000, this::lookup, threads);
   }
 
+  void onStart(@Observes Startup startup) {
+    if (knownStationsReloadSeconds > 0) {
+      reloads = scheduler.scheduleWithFixedDelay(
+          this::reloadKnown, 0, knownStationsReloadSeconds, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Reads every station's handshake facts into memory: one query, tens of milliseconds at 30,000. */
+  void reloadKnown() {
+    long started = System.nanoTime();
+    int[] count = {0};
+    try {
+      store.allHandshakeInfo((id, info) -> {
+        known.put(id, info);
+        count[0]++;
+      });
+      LOG.fine(() -> "Read " + count[0] + " stations in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Could not read the station list for handshakes (kept the last one): " + e);
+    }
+  }
+
   @PreDestroy
   void stop() {
+    if (reloads != null) {
+      reloads.cancel(false);
+    }
     lookups.close(5_000);
     writes.close(10_000);
   }
 
   private List<Optional<HandshakeInfo>> lookup(List<String> stationIds) throws Exception {
     Map<String, HandshakeInfo> found = store.handshakeInfo(stationIds);
+    known.putAll(found);
     return stationIds.stream().map(id -> Optional.ofNullable(found.get(id))).toList();
   }
 
@@ -69,6 +125,23 @@ public class StationEvents {
   /** The station's handshake facts, read together with other handshakes' (empty: not registered). */
   public CompletableFuture<Optional<HandshakeInfo>> handshakeInfo(String stationId) {
     return lookups.submit(stationId);
+  }
+
+  /**
+   * The station's handshake facts as this instance last read them: from the periodic reload of
+   * every station ({@code voltgate.admission.known-stations-reload-seconds}), a handshake's lookup
+   * or a registration here. After a crash every charger of the dead instance asks the survivor at
+   * once, most are refused (503 with an appointment), and each refusal used to hold a request
+   * thread for a database read. These facts may be a few minutes old (a password changed on
+   * another instance): use them only to refuse, never to admit.
+   */
+  public Optional<HandshakeInfo> knownHandshakeInfo(String stationId) {
+    return Optional.ofNullable(known.getIfPresent(stationId));
+  }
+
+  /** Drops what {@link #knownHandshakeInfo} holds of a station whose registration changes. */
+  public void forget(String stationId) {
+    known.invalidate(stationId);
   }
 
   /** Events waiting to be written (a gauge for storms). */

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StationService {
 
   @Inject StationRepository stations;
+  @Inject StationEvents events;
 
   @Inject
   @ConfigProperty(name = "voltgate.ocpp.heartbeat-interval-seconds", defaultValue = "300")
@@ -38,6 +39,7 @@ public class StationService {
       stations.add(station);
     }
     stations.replaceConnectors(stationId, connectors == null ? List.of() : connectors);
+    events.forget(stationId);
     return existing.isEmpty();
   }
 
