@@ -8,7 +8,9 @@
 #   load-test/scripts/fleet-bench.sh [--sizes "1000 5000 10000"] [--storm 5000] [--mysql] [--instances 2]
 #
 # --traffic S runs the steady scenario instead (2 connectors, status, transactions, Heartbeat
-# every 60 s, 200 connecting at once) and holds it for S seconds.
+# every 60 s, 200 connecting at once) and holds it for S seconds. While it runs, 100 sockets send
+# 50 OCPP-sized frames/s to the server's plain WebSocket echo (/bench/echo, switched on for the
+# run): the baseline the steady phase's CALL -> CALLRESULT p99 is compared with (issue 3: <= 3x).
 # --instances K starts K servers on one MariaDB (so it implies --mysql); charger i connects to
 # server i mod K, and the heap per session is the sum over the servers. The restart storm is
 # run with one instance only.
@@ -74,7 +76,7 @@ server_env() {
   env DEFAULT_HTTP_PORT="$PORT" DEFAULT_HTTPS_PORT=$((PORT + 363)) \
       VOLTGATE_INSTANCE_ID=$NAME VOLTGATE_INSTANCE_URL="http://127.0.0.1:$PORT" \
       ${FLEET_BENCH_JAVA_HOME:+JAVA_HOME=$FLEET_BENCH_JAVA_HOME} \
-      JVM_ARGS="${FLEET_BENCH_JVM_ARGS:-}" "${DB_ENV[@]}" "$@"
+      JVM_ARGS="${FLEET_BENCH_JVM_ARGS:-}" VOLTGATE_BENCH_ECHO_ENDPOINT=true "${DB_ENV[@]}" "$@"
 }
 start_server() {
   server_env "$WLP/bin/server" start $NAME >/dev/null
@@ -154,12 +156,16 @@ cpu_ticks() { # CPU ticks (user + system) of every instance, summed
   use 0
   echo $total
 }
-actions() { # summary.json -> one row per action of the steady phase
-  python3 - "$1" "$2" <<'EOF'
-import json, sys
+actions() { # summary.json, size, echo.json -> one row per action of the steady phase, and the echo's
+  python3 - "$1" "$2" "$3" <<'EOF'
+import json, os, sys
 s = json.load(open(sys.argv[1]))
+e = json.load(open(sys.argv[3])) if os.path.exists(sys.argv[3]) else None
+ratio = lambda p99: f"{p99 / e['p99']:.2f}x" if e and e["p99"] > 0 else "n/a"
 for name, l in sorted(s["latencyMsByPhase"].get("steady", {}).items()):
-    print(f"| {sys.argv[2]} | {name} | {l['count']} | {l['p50']} | {l['p90']} | {l['p99']} |")
+    print(f"| {sys.argv[2]} | {name} | {l['count']} | {l['p50']} | {l['p90']} | {l['p99']} | {ratio(l['p99'])} |")
+if e:
+    print(f"| {sys.argv[2]} | plain WebSocket echo (baseline) | {e['count']} | {e['p50']} | {e['p90']} | {e['p99']} | 1x |")
 EOF
 }
 
@@ -175,13 +181,20 @@ for n in $SIZES; do
       --report-dir "$OUT" --run "$run" > "$OUT/$run.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do grep -qs "accepted" "$OUT/$run.log" && break; sleep 1; done
+  echo_pid=
+  if [[ $SCENARIO == steady ]]; then
+    java -jar $JAR echo --url "ws://127.0.0.1:$PORT/bench/echo" --connections 100 --per-second 50 \
+        --warmup 10 --seconds $(( HOLD / 2 )) --out "$OUT/$run-echo.json" > "$OUT/$run-echo.log" 2>&1 &
+    echo_pid=$!
+  fi
   t0=$(date +%s.%N); c0=$(cpu_ticks)
   sleep $(( HOLD / 4 ))
   cpu=$(awk -v c=$(( $(cpu_ticks) - c0 )) -v h="$(getconf CLK_TCK)" -v t0="$t0" -v t1="$(date +%s.%N)" \
       'BEGIN { printf "%.0f", 100 * c / h / (t1 - t0) }')
   held=$(heap_all_kb)
+  if [[ -n $echo_pid ]]; then wait $echo_pid || log "echo probe failed: $(tail -1 "$OUT/$run-echo.log")"; fi
   wait $pid || true
-  [[ $SCENARIO == steady ]] && mapfile -t -O "${#ACTIONS[@]}" ACTIONS < <(actions "$OUT/$run/summary.json" "$n")
+  [[ $SCENARIO == steady ]] && mapfile -t -O "${#ACTIONS[@]}" ACTIONS < <(actions "$OUT/$run/summary.json" "$n" "$OUT/$run-echo.json")
   read -r peak rate peak101 r503 other p50 p99 pending < <(summary "$OUT/$run/summary.json")
   per=$(awk -v a="$before" -v b="$held" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
   ROWS+=("| $n | $peak | $rate | $peak101 | $r503 / $other | $pending | $p50 | $p99 | $cpu | $before → $held | $per |")
@@ -213,10 +226,10 @@ log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%s\n' "${ROWS[@]}"
   if [[ ${#ACTIONS[@]} -gt 0 ]]; then
     echo
-    echo "Steady phase, CALL → CALLRESULT (ms):"
+    echo "Steady phase, CALL → CALLRESULT (ms), and round trips through the server's plain WebSocket echo at the same time:"
     echo
-    echo "| chargers | action | count | p50 | p90 | p99 |"
-    echo "|---|---|---|---|---|---|"
+    echo "| chargers | action | count | p50 | p90 | p99 | p99 / echo p99 |"
+    echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${ACTIONS[@]}"
   fi
   if [[ -n $STORM_ROW ]]; then

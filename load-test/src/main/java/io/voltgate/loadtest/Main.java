@@ -9,7 +9,8 @@ import io.voltgate.loadtest.metrics.RunResult;
 /**
  * {@code java -jar voltgate-load-test.jar (steady|storm) [options]} (see
  * {@link FleetOptions#USAGE}); {@code generate-spots} and {@code spot-bench} are the spot-search
- * dataset and benchmark of issue 4 (package {@code spots}). With {@code --slice} and {@code --result} it is a child process
+ * dataset and benchmark of issue 4 (package {@code spots}); {@code echo} the plain-WebSocket
+ * baseline of issue 3's latency goal (package {@code echo}). With {@code --slice} and {@code --result} it is a child process
  * of a larger run and talks to its parent over stdin/stdout.
  */
 public final class Main {
@@ -18,6 +19,15 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("echo")) {
+      try {
+        io.voltgate.loadtest.echo.EchoProbe.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+      return;
+    }
     if (args.length > 0 && (args[0].equals("generate-spots") || args[0].equals("spot-bench"))) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       try {
