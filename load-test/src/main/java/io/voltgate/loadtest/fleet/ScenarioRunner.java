@@ -41,9 +41,18 @@ public final class ScenarioRunner {
         metrics.increment("scenario.bootIncomplete");
       }
       coordinator.barrier("booted");
+      Duration hold = options.duration();
+      if (options.scenario() == FleetOptions.Scenario.STEADY) {
+        // Right after the last boot the fleet's first StatusNotifications (one per connector) are
+        // still in flight: a burst of the boot, not steady traffic. Measured apart as "settle".
+        Duration settle = Duration.ofSeconds(Math.min(10, hold.toSeconds() / 4));
+        fleet.runtime().phase("settle");
+        steady(settle, options.stopFile());
+        hold = hold.minus(settle);
+      }
       fleet.runtime().phase("steady");
       switch (options.scenario()) {
-        case STEADY, REFERENCE -> steady(options.duration(), options.stopFile());
+        case STEADY, REFERENCE -> steady(hold, options.stopFile());
         case STORM -> {
           sleep(options.stormSettle());
           coordinator.barrier("cut");
