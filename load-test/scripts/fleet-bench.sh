@@ -194,6 +194,8 @@ for n in $SIZES; do
   held=$(heap_all_kb)
   if [[ -n $echo_pid ]]; then wait $echo_pid || log "echo probe failed: $(tail -1 "$OUT/$run-echo.log")"; fi
   wait $pid || true
+  # the server's own view: time from frame in to answer out per action, group-commit batches
+  curl -fsS "http://127.0.0.1:$PORT/metrics" > "$OUT/$run-metrics.txt" 2>/dev/null || true
   [[ $SCENARIO == steady ]] && mapfile -t -O "${#ACTIONS[@]}" ACTIONS < <(actions "$OUT/$run/summary.json" "$n" "$OUT/$run-echo.json")
   read -r peak rate peak101 r503 other p50 p99 pending < <(summary "$OUT/$run/summary.json")
   per=$(awk -v a="$before" -v b="$held" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
