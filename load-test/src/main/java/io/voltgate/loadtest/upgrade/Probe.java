@@ -72,7 +72,7 @@ final class Probe {
   private final Map<Window, LongAdder> sent = new EnumMap<>(Window.class);
   private final Map<Window, Map<String, LongAdder>> failures = new EnumMap<>(Window.class);
   /** Requests slower than {@link #SLOW_MICROS} (or failed): when they were sent and how long they took. */
-  private final List<String> slow = new ArrayList<>();
+  private final List<Slow> slow = new ArrayList<>();
   private static final long SLOW_MICROS = 250_000;
   private static final int SLOW_KEPT = 5_000;
 
@@ -111,10 +111,12 @@ final class Probe {
     });
   }
 
+  private record Slow(long sentAtMillis, Window window, long micros, String outcome) {}
+
   private void noteSlow(Window w, long sentAtMillis, long micros, String outcome) {
     synchronized (slow) {
       if (slow.size() < SLOW_KEPT) {
-        slow.add(String.format(Locale.ROOT, "%d,%s,%.1f,%s", sentAtMillis, w.label, micros / 1000.0, outcome));
+        slow.add(new Slow(sentAtMillis, w, micros, outcome));
       }
     }
   }
@@ -127,10 +129,9 @@ final class Probe {
     List<String> lines = new ArrayList<>();
     lines.add("sent_s,window,ms,outcome");
     synchronized (slow) {
-      for (String row : slow) {
-        int comma = row.indexOf(',');
-        long at = Long.parseLong(row.substring(0, comma));
-        lines.add(String.format(Locale.ROOT, "%.3f%s", (at - t0Millis) / 1000.0, row.substring(comma)));
+      for (Slow r : slow) {
+        lines.add(String.format(Locale.ROOT, "%.3f,%s,%.1f,%s",
+            (r.sentAtMillis() - t0Millis) / 1000.0, r.window().label, r.micros() / 1000.0, r.outcome()));
       }
     }
     Files.write(file, lines);
