@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.voltgate.liberty.support.AdminApi;
+import io.voltgate.liberty.support.ItEnvironment;
 import io.voltgate.liberty.support.OcppTestClient;
 import io.voltgate.liberty.support.OcppTestClient.CloseStatus;
 import io.voltgate.liberty.support.Payloads;
@@ -144,6 +150,40 @@ class OcppHandshakeIT {
         }
         io.voltgate.liberty.support.Eventually.await(Duration.ofSeconds(5), () -> AdminApi.station(id),
                 s -> !s.path("connected").asBoolean(true), "station shown disconnected after close");
+    }
+
+    @Test
+    void upgradesWithoutCreatingAnHttpSession() throws Exception {
+        // Liberty's WebSocket handshake asks for the HTTP session, which would create one per
+        // charger (an object kept 30 minutes, a SecureRandom id, a JSESSIONID cookie on the 101)
+        String id = AdminApi.registerStation(newStationId());
+        try (Socket socket = new Socket("127.0.0.1", ItEnvironment.httpPort())) {
+            socket.setSoTimeout(10_000);
+            String key = Base64.getEncoder().encodeToString("voltgate-it-key!".getBytes(StandardCharsets.US_ASCII));
+            String request = "GET /ocpp/" + id + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + ItEnvironment.httpPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Protocol: ocpp1.6\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String head = readHead(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-protocol: ocpp1.6"), head);
+            assertFalse(head.toLowerCase(java.util.Locale.ROOT).contains("set-cookie"), head);
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private static String registerWithPassword(String password) {

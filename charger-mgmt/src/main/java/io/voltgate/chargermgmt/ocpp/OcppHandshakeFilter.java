@@ -12,7 +12,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +95,31 @@ public class OcppHandshakeFilter extends HttpFilter {
       return;
     }
     tickets.put(stationId, station.get().accepted());
-    chain.doFilter(request, response);
+    chain.doFilter(new WithoutHttpSession(request), response);
+  }
+
+  /**
+   * The upgrade request as Liberty's WebSocket handshake sees it, with no HTTP session. Liberty
+   * asks every handshake for {@code getSession()} (to offer it as
+   * {@code HandshakeRequest.getHttpSession()}), which creates one: a session object in the
+   * in-memory store for its 30-minute timeout, a CDI bean-store attribute in it, a session id
+   * from SecureRandom and a {@code Set-Cookie: JSESSIONID} on the 101 — per charger, for a
+   * protocol that has no use for any of it. Nothing in Voltgate reads that session.
+   */
+  static final class WithoutHttpSession extends HttpServletRequestWrapper {
+    WithoutHttpSession(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public HttpSession getSession() {
+      return null;
+    }
+
+    @Override
+    public HttpSession getSession(boolean create) {
+      return null;
+    }
   }
 
   private boolean knownWithCredentials(HttpServletRequest request, String stationId) {
