@@ -20,4 +20,19 @@ public class OcppConfigurator extends ServerEndpointConfig.Configurator {
     }
     return "";
   }
+
+  /**
+   * A plain instance: the endpoint injects nothing, and the default goes through CDI, which
+   * keeps a creational context per connection.
+   */
+  @Override
+  public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+    try {
+      return endpointClass.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      InstantiationException failure = new InstantiationException("cannot create " + endpointClass.getName());
+      failure.initCause(e);
+      throw failure;
+    }
+  }
 }

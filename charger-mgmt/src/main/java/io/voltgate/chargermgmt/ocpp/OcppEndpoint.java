@@ -1,32 +1,30 @@
 package io.voltgate.chargermgmt.ocpp;
 
+import io.voltgate.chargermgmt.session.OcppConnection;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
 
 /**
- * The OCPP-J endpoint {@code /ocpp/{stationId}}. One instance per connection, so it holds only
- * the connection's reference; all work happens in the application-scoped {@link OcppSessions}.
- * Frames over 64 KiB close the socket with 1009 (CONTRACT §1). Liberty does not enforce
- * {@code maxMessageSize} for whole-text messages (a 70 KB frame was delivered in testing), so
- * the size is also checked here.
+ * The OCPP-J endpoint {@code /ocpp/{stationId}} ({@link OcppEndpointRegistration}). One instance
+ * per connection, so it holds only the connection's reference; all work happens in the
+ * application-scoped {@link OcppSessions}. Frames over 64 KiB close the socket with 1009
+ * (CONTRACT §1). Liberty does not enforce {@code maxMessageSize} for whole-text messages (a 70 KB
+ * frame was delivered in testing), so the size is also checked here.
+ *
+ * <p>A programmatic endpoint, not an annotated one: for an annotated endpoint Liberty keeps, per
+ * connection, an invocation model of each annotated method (method data, parameter helpers,
+ * locks, lists), about a kilobyte of heap for every one of tens of thousands of idle chargers.
  */
-@ServerEndpoint(
-    value = "/ocpp/{stationId}",
-    subprotocols = {"ocpp1.6"},
-    configurator = OcppConfigurator.class)
-public class OcppEndpoint {
+public class OcppEndpoint extends Endpoint implements MessageHandler.Whole<String> {
 
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   private static volatile OcppSessions sessions;
-  private io.voltgate.chargermgmt.session.OcppConnection connection;
+  private OcppConnection connection;
 
   private static OcppSessions sessions() {
     OcppSessions s = sessions;
@@ -37,13 +35,14 @@ public class OcppEndpoint {
     return s;
   }
 
-  @OnOpen
-  public void open(Session session, @PathParam("stationId") String stationId) {
-    connection = sessions().opened(session, stationId);
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    session.addMessageHandler(String.class, this);
+    connection = sessions().opened(session, session.getPathParameters().get("stationId"));
   }
 
-  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-  public void message(String text) {
+  @Override
+  public void onMessage(String text) {
     if (connection == null) {
       return;
     }
@@ -80,15 +79,15 @@ public class OcppEndpoint {
     return bytes > max;
   }
 
-  @OnClose
-  public void close(CloseReason reason) {
+  @Override
+  public void onClose(Session session, CloseReason reason) {
     if (connection != null) {
       sessions().closed(connection, reason);
     }
   }
 
-  @OnError
-  public void error(Throwable error) {
+  @Override
+  public void onError(Session session, Throwable error) {
     sessions().error(connection, error);
   }
 }

@@ -35,11 +35,11 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -136,7 +136,7 @@ public class OcppSessions {
     session.setMaxIdleTimeout(0);
     session.setMaxTextMessageBufferSize(OcppEndpoint.MAX_MESSAGE_BYTES);
     OcppConnection connection =
-        new OcppConnection(stationId, session, version.get(), UUID.randomUUID().toString(), accepted);
+        new OcppConnection(stationId, session, version.get(), ThreadLocalRandom.current().nextLong(), accepted);
     registry
         .register(connection)
         .ifPresent(

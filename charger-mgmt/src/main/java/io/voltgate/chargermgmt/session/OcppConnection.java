@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,7 +18,8 @@ public final class OcppConnection {
   private final String stationId;
   private final Session session;
   private final OcppVersion version;
-  private final String token;
+  /** 64 random bits naming this session in the station's marker; a string only when written or compared. */
+  private final long token;
   private volatile boolean accepted;
   private volatile long lastSeenWrittenAt;
   // The session marker's write while it is not committed yet; null afterwards (most of the session's life).
@@ -27,7 +29,7 @@ public final class OcppConnection {
   OutboundCall inFlight;
   ArrayDeque<OutboundCall> waiting;
 
-  public OcppConnection(String stationId, Session session, OcppVersion version, String token, boolean accepted) {
+  public OcppConnection(String stationId, Session session, OcppVersion version, long token, boolean accepted) {
     this.stationId = stationId;
     this.session = session;
     this.version = version;
@@ -44,8 +46,9 @@ public final class OcppConnection {
     return version;
   }
 
+  /** The session token as stored ({@code session_token}): 16 hex digits. */
   public String token() {
-    return token;
+    return HexFormat.of().toHexDigits(token);
   }
 
   public Session session() {

@@ -1,0 +1,33 @@
+package io.voltgate.chargermgmt.ocpp;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+
+/** Deploys {@link OcppEndpoint} at {@code /ocpp/{stationId}}, offering the sub-protocols of CONTRACT §1. */
+@WebListener
+public class OcppEndpointRegistration implements ServletContextListener {
+
+  static final String PATH = "/ocpp/{stationId}";
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServerContainer container =
+        (ServerContainer) event.getServletContext().getAttribute(ServerContainer.class.getName());
+    if (container == null) {
+      throw new IllegalStateException("no WebSocket container: the websocket feature is missing");
+    }
+    try {
+      container.addEndpoint(ServerEndpointConfig.Builder.create(OcppEndpoint.class, PATH)
+          .subprotocols(List.of("ocpp1.6"))
+          .configurator(new OcppConfigurator())
+          .build());
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("could not deploy the OCPP endpoint at " + PATH, e);
+    }
+  }
+}
