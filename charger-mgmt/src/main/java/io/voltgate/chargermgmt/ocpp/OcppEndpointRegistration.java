@@ -1,5 +1,6 @@
 package io.voltgate.chargermgmt.ocpp;
 
+import io.voltgate.chargermgmt.ocpp.frame.OcppVersion;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -23,7 +24,7 @@ public class OcppEndpointRegistration implements ServletContextListener {
     }
     try {
       container.addEndpoint(ServerEndpointConfig.Builder.create(OcppEndpoint.class, PATH)
-          .subprotocols(List.of("ocpp1.6"))
+          .subprotocols(List.of(OcppVersion.V16.subprotocol()))
           .configurator(new OcppConfigurator())
           .build());
     } catch (DeploymentException e) {
