@@ -4,7 +4,7 @@ import io.voltgate.chargermgmt.session.SessionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,19 +51,19 @@ public class HandshakeAdmission {
     calendar = new HandshakeCalendar(ratePerSecond, burst, maxRetryAfterSeconds, System.nanoTime());
   }
 
-  /** Empty when admitted; otherwise the Retry-After seconds to send with a 503. */
-  public OptionalInt tryAdmit(String stationId) {
+  /** Empty when admitted; otherwise the 503's Retry-After and how long to hold it ({@link Refusal}). */
+  public Optional<Refusal> tryAdmit(String stationId) {
     if (draining) {
-      return OptionalInt.of(5 + ThreadLocalRandom.current().nextInt(11));
+      return Optional.of(Refusal.now(5 + ThreadLocalRandom.current().nextInt(11)));
     }
     if (sessions.size() >= maxSessions) {
-      return OptionalInt.of(30 + ThreadLocalRandom.current().nextInt(31));
+      return Optional.of(Refusal.now(30 + ThreadLocalRandom.current().nextInt(31)));
     }
-    int retryAfter;
+    long wait;
     synchronized (calendar) {
-      retryAfter = calendar.admit(stationId, System.nanoTime());
+      wait = calendar.appointment(stationId, System.nanoTime());
     }
-    return retryAfter == 0 ? OptionalInt.empty() : OptionalInt.of(retryAfter);
+    return wait == 0 ? Optional.empty() : Optional.of(Refusal.forWait(wait));
   }
 
   /** Stations holding an appointment to come back. */

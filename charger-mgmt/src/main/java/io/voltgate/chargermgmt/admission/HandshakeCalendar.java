@@ -49,6 +49,15 @@ final class HandshakeCalendar {
 
   /** 0 when admitted; otherwise the Retry-After in seconds (at least 1). */
   int admit(String stationId, long now) {
+    long wait = appointment(stationId, now);
+    return wait == 0 ? 0 : (int) Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+  }
+
+  /**
+   * 0 when admitted; otherwise how long (nanoseconds, more than 0) until the station's
+   * appointment, or until the horizon when the calendar is full.
+   */
+  long appointment(String stationId, long now) {
     refill(now);
     sweep(now);
     Long slot = appointments.get(stationId);
@@ -57,7 +66,7 @@ final class HandshakeCalendar {
         appointments.remove(stationId);
         return 0;
       }
-      return retryAfter(slot, now);
+      return slot - now;
     }
     // Walk-ins pass only while nobody holds an appointment that is still ahead: otherwise they
     // would take the capacity promised to those waiting.
@@ -65,17 +74,19 @@ final class HandshakeCalendar {
       tokens -= 1;
       return 0;
     }
-    long start = Math.max(nextSlot, now + slotNanos);
+    // Never sooner than a second away: Retry-After cannot say less, and a slot inside the second
+    // would bring its station back after the slots of the next second (Refusal).
+    long start = Math.max(nextSlot, now + Math.max(slotNanos, 1_000_000_000L));
     long latest = now + maxRetryAfterSeconds * 1_000_000_000L;
     if (start > latest) {
       // The calendar is full to the horizon: no appointment, come back at the horizon.
-      return maxRetryAfterSeconds;
+      return latest - now;
     }
     nextSlot = start + slotNanos;
     appointments.put(stationId, start);
     // The bucket pays for the appointment now, so walk-ins cannot spend it meanwhile.
     tokens -= 1;
-    return retryAfter(start, now);
+    return start - now;
   }
 
   int waiting() {
@@ -100,9 +111,5 @@ final class HandshakeCalendar {
         it.remove();
       }
     }
-  }
-
-  private static int retryAfter(long slot, long now) {
-    return (int) Math.max(1, (slot - now + 999_999_999L) / 1_000_000_000L);
   }
 }

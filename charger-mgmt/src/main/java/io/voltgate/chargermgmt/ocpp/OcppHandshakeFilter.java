@@ -1,12 +1,16 @@
 package io.voltgate.chargermgmt.ocpp;
 
 import io.voltgate.chargermgmt.admission.HandshakeAdmission;
+import io.voltgate.chargermgmt.admission.Refusal;
 import io.voltgate.chargermgmt.station.HandshakeInfo;
 import io.voltgate.chargermgmt.station.StationEvents;
 import io.voltgate.chargermgmt.station.StationService;
 import io.voltgate.chargermgmt.security.PasswordHashes;
 import io.voltgate.sharedkernel.StationId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +45,18 @@ public class OcppHandshakeFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(OcppHandshakeFilter.class.getName());
   private static final String PREFIX = "/ocpp/";
   private static final long LOOKUP_TIMEOUT_SECONDS = 10;
+  /** Shorter holds are not worth an asynchronous answer. */
+  private static final long MIN_HOLD_MILLIS = 20;
+  private static final long HOLD_TIMEOUT_SLACK_MILLIS = 5_000;
 
   @Inject StationService stations;
   @Inject StationEvents events;
   @Inject HandshakeTickets tickets;
   @Inject OcppMetrics metrics;
   @Inject HandshakeAdmission admission;
+  /** Holds refusals (see {@link Refusal}) without holding a request thread. */
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService holds;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -66,7 +75,7 @@ public class OcppHandshakeFilter extends HttpFilter {
     // chargers, and REST requests queued behind them for seconds.
     boolean admitted = false;
     if (knownWithCredentials(request, stationId)) {
-      if (refusedByAdmission(response, stationId)) {
+      if (refusedByAdmission(request, response, stationId)) {
         return;
       }
       admitted = true;
@@ -91,7 +100,7 @@ public class OcppHandshakeFilter extends HttpFilter {
       refuse(response, 401, "unauthorized", "Missing or wrong credentials");
       return;
     }
-    if (!admitted && refusedByAdmission(response, stationId)) {
+    if (!admitted && refusedByAdmission(request, response, stationId)) {
       return;
     }
     tickets.put(stationId, station.get().accepted());
@@ -132,14 +141,37 @@ public class OcppHandshakeFilter extends HttpFilter {
     return hash == null || credentialsMatch(request, stationId, hash);
   }
 
-  private boolean refusedByAdmission(HttpServletResponse response, String stationId) throws IOException {
-    OptionalInt retryAfter = admission.tryAdmit(stationId);
-    if (retryAfter.isEmpty()) {
+  private boolean refusedByAdmission(HttpServletRequest request, HttpServletResponse response, String stationId)
+      throws IOException {
+    Optional<Refusal> refusal = admission.tryAdmit(stationId);
+    if (refusal.isEmpty()) {
       return false;
     }
-    response.setHeader("Retry-After", Integer.toString(retryAfter.getAsInt()));
-    refuse(response, 503, "overloaded", "Busy; retry later");
+    response.setHeader("Retry-After", Integer.toString(refusal.get().retryAfterSeconds()));
+    long hold = refusal.get().holdMillis();
+    if (hold < MIN_HOLD_MILLIS || !request.isAsyncSupported()) {
+      refuse(response, 503, "overloaded", "Busy; retry later");
+      return true;
+    }
+    AsyncContext held = request.startAsync();
+    held.setTimeout(hold + HOLD_TIMEOUT_SLACK_MILLIS);
+    try {
+      holds.schedule(() -> answerHeld(held, response), hold, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      // no executor (the application stopping): answer now
+      answerHeld(held, response);
+    }
     return true;
+  }
+
+  private void answerHeld(AsyncContext held, HttpServletResponse response) {
+    try {
+      refuse(response, 503, "overloaded", "Busy; retry later");
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Held refusal not delivered: " + e);
+    } finally {
+      held.complete();
+    }
   }
 
   private Optional<HandshakeInfo> lookup(String stationId) throws TimeoutException, ExecutionException {
