@@ -47,7 +47,7 @@ public final class UpgradeScenario {
   /** The phase of the run now: each probe request is filed under the window it was sent in. */
   private volatile Probe.Window window = Probe.Window.BOOT;
 
-  record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int successorWait,
+  record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int admissionBurst, int successorWait,
       Path wlp, String dbName, int lbPort, int portA, int portB, Path reportRoot, String reconnect, int settleSeconds,
       int recoverySeconds, int steadySeconds, int lbProcesses, boolean check) {
 
@@ -76,6 +76,10 @@ public final class UpgradeScenario {
           // cores, and at 400/s (the instance managed ~250) the fleet's boot made A answer health
           // checks in 3.7 s, HAProxy marked it down and answered 503 to everything
           Integer.parseInt(a.getOrDefault("admission-rate", "100")),
+          // A tenth of a second's worth: a burst the size of the rate let 100 chargers of the crash's
+          // flood in at once (100 handshakes, Boots and status writes in ~0.1 s on the shared cores)
+          Integer.parseInt(a.getOrDefault("admission-burst",
+              Integer.toString(Math.max(1, Integer.parseInt(a.getOrDefault("admission-rate", "100")) / 10)))),
           Integer.parseInt(a.getOrDefault("successor-wait", "60")),
           Path.of(a.getOrDefault("wlp", "liberty/target/liberty/wlp")).toAbsolutePath(),
           a.getOrDefault("db", "voltgate_e2e"),
@@ -105,7 +109,7 @@ public final class UpgradeScenario {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: UpgradeScenario [--mode graceful|plain|crash|all] [--chargers N] [--migration-rate R]"
-          + " [--admission-rate R] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
+          + " [--admission-rate R] [--admission-burst B] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
           + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR] [--settle S] [--steady S]"
           + " [--recovery S] [--lb-processes K] [--check]");
       System.exit(2);
@@ -302,7 +306,7 @@ public final class UpgradeScenario {
     env.put("VOLTGATE_MIGRATION_RATE_PER_SECOND", Integer.toString(settings.migrationRate()));
     env.put("VOLTGATE_MIGRATION_SUCCESSOR_WAIT_SECONDS", Integer.toString(settings.successorWait()));
     env.put("VOLTGATE_ADMISSION_HANDSHAKES_PER_SECOND", Integer.toString(settings.admissionRate()));
-    env.put("VOLTGATE_ADMISSION_HANDSHAKE_BURST", Integer.toString(settings.admissionRate()));
+    env.put("VOLTGATE_ADMISSION_HANDSHAKE_BURST", Integer.toString(settings.admissionBurst()));
     env.put("VOLTGATE_MIGRATION_ON_SIGTERM", Boolean.toString(!(isA && mode.equals("plain"))));
     env.put("VOLTGATE_SAMPLE_DATA", Boolean.toString(isA));
     return env;
@@ -323,16 +327,20 @@ public final class UpgradeScenario {
     String cfg = template
         .replace("bind *:8080", "bind 127.0.0.1:" + (settings.lbPort() + index))
         .replace("server a 127.0.0.1:9080 check", "server a 127.0.0.1:" + settings.portA() + " check")
-        .replace("server b 127.0.0.1:9180 check", "server b 127.0.0.1:" + settings.portB() + " check")
-        .replace("    log stdout format raw local0 info\n", "");
+        .replace("server b 127.0.0.1:9180 check", "server b 127.0.0.1:" + settings.portB() + " check");
     if (!cfg.contains("127.0.0.1:" + settings.portB())) {
       throw new IllegalStateException("ops/haproxy/haproxy.cfg no longer has the server lines this scenario rewrites");
     }
     String suffix = index == 0 ? "" : "-" + index;
     Path file = dir.resolve("haproxy" + suffix + ".cfg");
     Files.writeString(file, cfg);
-    return new ProcessBuilder("haproxy", "-db", "-f", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy" + suffix + ".log").toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy" + suffix + ".log").toFile());
+    // The edge passes walk-ins at 1.5x the instances' admission rate, as the config's default
+    // does for the instance default; with K HAProxy processes each passes its share.
+    pb.environment().put("EDGE_WALKINS_PER_SERVER",
+        Integer.toString(Math.max(1, settings.admissionRate() * 3 / 2 / settings.lbProcesses())));
+    return pb.start();
   }
 
   private static Path locateHaproxyTemplate() {
