@@ -146,6 +146,19 @@ public final class SpotIndex {
     return spots.length;
   }
 
+  /** Up to {@code n} spots spread over the index (every size/n-th), e.g. for a warm-up to search around. */
+  public List<IndexedSpot> sample(int n) {
+    if (n <= 0 || spots.length == 0) {
+      return List.of();
+    }
+    int step = Math.max(1, spots.length / n);
+    List<IndexedSpot> out = new ArrayList<>(Math.min(n, spots.length));
+    for (int i = 0; i < spots.length && out.size() < n; i += step) {
+      out.add(spots[i]);
+    }
+    return out;
+  }
+
   /**
    * Runs the query against this snapshot (see {@link SpotSearch#search}). Spots in the area are
    * first ordered by distance (cheap: a position and a distance each); their connectors are

@@ -1,0 +1,216 @@
+package io.voltgate.liberty.warmup;
+
+import io.voltgate.chargermgmt.security.PasswordHashes;
+import io.voltgate.chargermgmt.station.StationService;
+import io.voltgate.sharedkernel.SyntheticTraffic;
+import io.voltgate.spotsearch.search.IndexedSpot;
+import io.voltgate.spotsearch.search.IndexedSpotSearch;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Warms the instance up before it reports ready: sends itself, over its own HTTP port, a few
+ * thousand of the requests the app and operators make — spot searches around its own spots,
+ * spot details, the admin API's refusal of an unauthenticated call, liveness — so the JIT has
+ * compiled the paths before a load balancer sends the first real one.
+ *
+ * <p>Why: a fresh instance answered its first real requests slowly. In the upgrade scenario the
+ * load balancer (least connections) sends new requests to the instance that has just turned
+ * ready, and the REST probe's p99 there was 0.5-1.1 s (2,000 chargers on the old instance,
+ * steady p99 8-12 ms), with the JIT compiling the request paths while they were being served.
+ *
+ * <p>Readiness ({@link WarmUpReadinessCheck}) stays DOWN until the warm-up ends: all requests
+ * sent, or {@code voltgate.warmup.max-seconds} passed (then it is ready anyway: a slow warm-up
+ * must not keep an instance out). The requests carry {@link SyntheticTraffic#HEADER}, so the
+ * search latency histogram does not count them. {@code voltgate.warmup.requests=0} turns it off.
+ */
+@ApplicationScoped
+public class WarmUp {
+
+  private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
+  private static final int IN_FLIGHT = 4;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.warmup.requests", defaultValue = "3000")
+  int requests;
+
+  @Inject
+  @ConfigProperty(name = "voltgate.warmup.max-seconds", defaultValue = "30")
+  int maxSeconds;
+
+  @Inject
+  @ConfigProperty(name = "default.http.port", defaultValue = "9080")
+  int port;
+
+  @Inject IndexedSpotSearch search;
+  @Inject StationService stations;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  /** What the readiness check reports. */
+  public record Progress(boolean done, long sent, long unexpected, long millis) {}
+
+  private volatile boolean done;
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong unexpected = new AtomicLong();
+  private volatile long startedAt;
+  private volatile long endedAt;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    startedAt = System.nanoTime();
+    if (requests <= 0) {
+      finish();
+      return;
+    }
+    try {
+      executor.submit(this::run);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Warm-up not started: " + e);
+      finish();
+    }
+  }
+
+  public Progress progress() {
+    long end = done ? endedAt : System.nanoTime();
+    return new Progress(done, sent.get(), unexpected.get(), TimeUnit.NANOSECONDS.toMillis(end - startedAt));
+  }
+
+  private void run() {
+    long deadline = startedAt + TimeUnit.SECONDS.toNanos(maxSeconds);
+    try {
+      // Searches before the index is loaded would only warm the empty answer.
+      while (!search.isLoaded() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      warmInProcess();
+      HttpClient client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+      String base = "http://127.0.0.1:" + port;
+      Spots spots = spots();
+      Semaphore slots = new Semaphore(IN_FLIGHT);
+      for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
+        Target t = target(i, base, spots);
+        long left = deadline - System.nanoTime();
+        if (!slots.tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+          break;
+        }
+        send(client, t).whenComplete((status, failure) -> {
+          sent.incrementAndGet();
+          if (failure != null || status != t.expected()) {
+            unexpected.incrementAndGet();
+          }
+          slots.release(); // last: the final wait below counts on the figures being in
+        });
+      }
+      slots.tryAcquire(IN_FLIGHT, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Warm-up stopped early: " + e);
+    } finally {
+      finish();
+      Progress p = progress();
+      LOG.info(String.format(Locale.ROOT, "Warm-up done: %d requests in %d ms, %d unexpected answers",
+          p.sent(), p.millis(), p.unexpected()));
+    }
+  }
+
+  /**
+   * What the HTTP requests cannot reach without credentials: an operator's first request costs a
+   * PBKDF2 check (210,000 iterations; then cached per user) and the instance's first station read
+   * the persistence unit's first queries. In the upgrade scenario B's first admin GET took 737 ms
+   * after the HTTP warm-up, and the searches behind it waited up to 400 ms.
+   */
+  private void warmInProcess() {
+    try {
+      String hash = PasswordHashes.hashOperatorPassword("warm-up");
+      for (int i = 0; i < 3; i++) {
+        PasswordHashes.matches(hash, "warm-up-" + i);
+      }
+      for (int i = 0; i < 50; i++) {
+        stations.details("WARM-UP-" + i);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "In-process warm-up incomplete: " + e);
+    }
+  }
+
+  private void finish() {
+    endedAt = System.nanoTime();
+    done = true;
+  }
+
+  private record Target(URI uri, int expected) {}
+
+  /** Mostly searches (the app's hot path), then spot details, the admin refusal, liveness. */
+  private static Target target(int i, String base, Spots spots) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    List<double[]> points = spots.points();
+    List<String> spotIds = spots.ids();
+    int kind = i % 10;
+    if (kind < 6 || points.isEmpty() && kind < 8) {
+      double[] p = points.isEmpty() ? new double[] {35.68, 139.76} : points.get(r.nextInt(points.size()));
+      double lat = Math.max(-90, Math.min(90, p[0] + r.nextDouble(-0.05, 0.05)));
+      double lng = Math.max(-180, Math.min(180, p[1] + r.nextDouble(-0.05, 0.05)));
+      String filter = switch (r.nextInt(4)) {
+        case 0 -> "&available=true";
+        case 1 -> "&minPowerKw=50";
+        default -> "";
+      };
+      return new Target(URI.create(String.format(Locale.ROOT, "%s/api/v1/spots?lat=%.5f&lng=%.5f&radiusKm=%d%s",
+          base, lat, lng, 1 + r.nextInt(20), filter)), 200);
+    }
+    if (kind < 8 && !spotIds.isEmpty()) {
+      return new Target(URI.create(base + "/api/v1/spots/" + spotIds.get(r.nextInt(spotIds.size()))), 200);
+    }
+    if (kind == 8) {
+      return new Target(URI.create(base + "/api/v1/stations/WARM-UP-" + i), 401);
+    }
+    return new Target(URI.create(base + "/health/live"), 200);
+  }
+
+  private static CompletableFuture<Integer> send(HttpClient client, Target t) {
+    HttpRequest request = HttpRequest.newBuilder(t.uri())
+        .timeout(Duration.ofSeconds(5))
+        .header(SyntheticTraffic.HEADER, "warm-up")
+        .GET()
+        .build();
+    return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+  }
+
+  private record Spots(List<double[]> points, List<String> ids) {}
+
+  /** Where the instance's spots are, so searches find some. */
+  private Spots spots() {
+    List<double[]> points = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (IndexedSpot spot : search.current().sample(200)) {
+      points.add(new double[] {spot.position().lat(), spot.position().lng()});
+      ids.add(spot.spotId());
+    }
+    return new Spots(points, ids);
+  }
+}

@@ -1,0 +1,67 @@
+package io.voltgate.liberty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voltgate.liberty.support.AdminApi;
+import io.voltgate.liberty.support.AdminApi.Credentials;
+import io.voltgate.liberty.support.AdminApi.Response;
+import io.voltgate.liberty.support.ItEnvironment;
+import io.voltgate.sharedkernel.SyntheticTraffic;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The start-up warm-up: readiness reports it done, with every warm-up request answered as
+ * expected; and the searches it sends (marked synthetic) stay out of the search histogram that
+ * real searches go into.
+ */
+class WarmUpIT {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @Test
+  void readinessReportsTheWarmUpDoneWithEveryAnswerAsExpected() {
+    Response ready = AdminApi.request("GET", "/health/ready", null, Credentials.NONE);
+    JsonNode check = null;
+    for (JsonNode c : ready.json().path("checks")) {
+      if ("warm-up".equals(c.path("name").asString(""))) {
+        check = c;
+      }
+    }
+    assertTrue(check != null, "a warm-up check in " + ready.body());
+    assertEquals("UP", check.path("status").asString(""), ready.body());
+    // the IT server's configured count, plus nothing lost on the way
+    assertEquals(300, check.path("data").path("requests").asLong(-1), ready.body());
+    assertEquals(0, check.path("data").path("unexpected").asLong(-1), ready.body());
+  }
+
+  @Test
+  void syntheticSearchesAreServedButNotCounted() throws Exception {
+    String uri = ItEnvironment.httpBase() + "/api/v1/spots?lat=35.68&lng=139.76&radiusKm=3";
+    double before = searchCount();
+    HttpResponse<String> synthetic = HTTP.send(HttpRequest.newBuilder(URI.create(uri))
+        .header(SyntheticTraffic.HEADER, "it").timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, synthetic.statusCode());
+    assertTrue(synthetic.body().contains("\"spots\""), synthetic.body());
+    assertEquals(before, searchCount(), "a synthetic search is not counted");
+    HttpResponse<String> real = HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, real.statusCode());
+    assertEquals(before + 1, searchCount(), "a real one is");
+  }
+
+  private static double searchCount() {
+    Response metrics = AdminApi.request("GET", "/metrics", null, Credentials.NONE);
+    return metrics.body().lines()
+        .filter(l -> l.startsWith("voltgate_spot_search_seconds_count"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst().orElseThrow(() -> new AssertionError("no search histogram in /metrics"));
+  }
+}
