@@ -13,12 +13,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,9 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * search ({@code GET /spots}, {@code GET /spots/{id}}) is public. Accounts come from
  * {@code voltgate.admin.users} as {@code name:pbkdf2-hash} pairs, so no password is stored.
  *
- * <p>PBKDF2 costs ~100 ms by design, too much per request: after one successful check the
- * account's SHA-256 of the password is remembered in memory only, and later requests compare
- * against that.
+ * <p>PBKDF2 costs ~100 ms by design, too much per request: {@link OperatorCredentials}
+ * remembers a successful check (in memory only) and runs one slow check per account at a time.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -39,8 +35,7 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
   @ConfigProperty(name = "voltgate.admin.users")
   String configuredUsers;
 
-  private Map<String, String> hashes;
-  private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
+  private OperatorCredentials credentials;
 
   @PostConstruct
   void parseUsers() {
@@ -52,7 +47,7 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
         parsed.put(trimmed.substring(0, colon), trimmed.substring(colon + 1));
       }
     }
-    hashes = Map.copyOf(parsed);
+    credentials = new OperatorCredentials(parsed, PasswordHashes::matches);
   }
 
   @Override
@@ -71,7 +66,7 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
       throw unauthorized("Malformed Basic credentials");
     }
     int colon = decoded.indexOf(':');
-    if (colon < 0 || !authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+    if (colon < 0 || !credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))) {
       throw unauthorized("Unknown user or wrong password");
     }
   }
@@ -83,31 +78,6 @@ public class AdminAuthenticationFilter implements ContainerRequestFilter {
     }
     boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
     return read && (path.equals("spots") || (path.startsWith("spots/") && path.indexOf('/', 6) < 0));
-  }
-
-  private boolean authenticate(String user, String password) {
-    String stored = hashes.get(user);
-    if (stored == null) {
-      return false;
-    }
-    byte[] digest = sha256(stored + '\u0000' + password);
-    byte[] known = verified.get(user);
-    if (known != null && MessageDigest.isEqual(known, digest)) {
-      return true;
-    }
-    if (PasswordHashes.matches(stored, password)) {
-      verified.put(user, digest);
-      return true;
-    }
-    return false;
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static NotAuthorizedException unauthorized(String detail) {
