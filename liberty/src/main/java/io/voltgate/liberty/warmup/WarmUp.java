@@ -2,6 +2,7 @@ package io.voltgate.liberty.warmup;
 
 import io.voltgate.chargermgmt.security.PasswordHashes;
 import io.voltgate.chargermgmt.station.StationService;
+import io.voltgate.sharedkernel.GeoPoint;
 import io.voltgate.sharedkernel.SyntheticTraffic;
 import io.voltgate.spotsearch.search.IndexedSpot;
 import io.voltgate.spotsearch.search.IndexedSpotSearch;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +49,8 @@ public class WarmUp {
 
   private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
   private static final int IN_FLIGHT = 4;
+  /** Searched around when the index holds no spots (Tokyo). */
+  private static final GeoPoint FALLBACK = new GeoPoint(35.68, 139.76);
 
   @Inject
   @ConfigProperty(name = "voltgate.warmup.requests", defaultValue = "3000")
@@ -109,7 +111,8 @@ public class WarmUp {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
       String base = "http://127.0.0.1:" + port;
-      Spots spots = spots();
+      // Where the instance's spots are, so searches find some.
+      List<IndexedSpot> spots = search.current().sample(200);
       Semaphore slots = new Semaphore(IN_FLIGHT);
       for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
         Target t = target(i, base, spots);
@@ -166,15 +169,14 @@ public class WarmUp {
   private record Target(URI uri, int expected) {}
 
   /** Mostly searches (the app's hot path), then spot details, the admin refusal, liveness. */
-  private static Target target(int i, String base, Spots spots) {
+  private static Target target(int i, String base, List<IndexedSpot> spots) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    List<double[]> points = spots.points();
-    List<String> spotIds = spots.ids();
+    IndexedSpot spot = spots.isEmpty() ? null : spots.get(r.nextInt(spots.size()));
     int kind = i % 10;
-    if (kind < 6 || points.isEmpty() && kind < 8) {
-      double[] p = points.isEmpty() ? new double[] {35.68, 139.76} : points.get(r.nextInt(points.size()));
-      double lat = Math.max(-90, Math.min(90, p[0] + r.nextDouble(-0.05, 0.05)));
-      double lng = Math.max(-180, Math.min(180, p[1] + r.nextDouble(-0.05, 0.05)));
+    if (kind < 6 || spot == null && kind < 8) {
+      GeoPoint p = spot == null ? FALLBACK : spot.position();
+      double lat = Math.max(-90, Math.min(90, p.lat() + r.nextDouble(-0.05, 0.05)));
+      double lng = Math.max(-180, Math.min(180, p.lng() + r.nextDouble(-0.05, 0.05)));
       String filter = switch (r.nextInt(4)) {
         case 0 -> "&available=true";
         case 1 -> "&minPowerKw=50";
@@ -183,8 +185,8 @@ public class WarmUp {
       return new Target(URI.create(String.format(Locale.ROOT, "%s/api/v1/spots?lat=%.5f&lng=%.5f&radiusKm=%d%s",
           base, lat, lng, 1 + r.nextInt(20), filter)), 200);
     }
-    if (kind < 8 && !spotIds.isEmpty()) {
-      return new Target(URI.create(base + "/api/v1/spots/" + spotIds.get(r.nextInt(spotIds.size()))), 200);
+    if (kind < 8) {
+      return new Target(URI.create(base + "/api/v1/spots/" + spot.spotId()), 200);
     }
     if (kind == 8) {
       return new Target(URI.create(base + "/api/v1/stations/WARM-UP-" + i), 401);
@@ -199,18 +201,5 @@ public class WarmUp {
         .GET()
         .build();
     return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
-  }
-
-  private record Spots(List<double[]> points, List<String> ids) {}
-
-  /** Where the instance's spots are, so searches find some. */
-  private Spots spots() {
-    List<double[]> points = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (IndexedSpot spot : search.current().sample(200)) {
-      points.add(new double[] {spot.position().lat(), spot.position().lng()});
-      ids.add(spot.spotId());
-    }
-    return new Spots(points, ids);
   }
 }
