@@ -20,4 +20,9 @@ for f in liberty/target/voltgate.war load-test/target/voltgate-load-test.jar \
          liberty/target/liberty/wlp/usr/servers/voltgate/server.xml; do
   [ -f "$f" ] || { echo "missing $f: run ./mvnw -DskipTests -Pe2e-server package (or drop SKIP_BUILD)" >&2; exit 1; }
 done
+# liberty:run (the README's start command) rewrites the WAR for its loose application, without
+# the module jars; instances deployed from such a WAR fail in CDI (GeoPoint not found) and never
+# turn ready.
+unzip -l liberty/target/voltgate.war | grep -q 'WEB-INF/lib/charger-mgmt-' \
+  || { echo "liberty/target/voltgate.war lacks the module jars (left by liberty:run?): rebuild with ./mvnw -DskipTests -Pe2e-server package" >&2; exit 1; }
 exec java -Xmx2g -cp load-test/target/voltgate-load-test.jar io.voltgate.loadtest.upgrade.UpgradeScenario "$@"

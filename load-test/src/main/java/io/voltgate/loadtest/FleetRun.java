@@ -40,7 +40,7 @@ public final class FleetRun {
       }
     };
     RunResult result;
-    if (options.processCount() > 1) {
+    if (options.forks()) {
       result = new ProcessLauncher(options, log).run(action);
     } else {
       result = new ScenarioRunner(options, Coordinator.local(action), log).run(0, options.chargers());

@@ -46,6 +46,7 @@ public record FleetOptions(
     Duration bootTimeout,
     int perProcess,
     int processes,
+    int nice,
     List<InetAddress> sourceAddresses,
     int socketsPerSource,
     int ioThreads,
@@ -107,6 +108,8 @@ public record FleetOptions(
         --boot-timeout S         wait up to S for the whole fleet to boot (default 600)
         --per-process N          chargers per JVM before forking children (default 9000)
         --processes N            force N child JVMs
+        --nice N                 run the fleet in child JVMs at this niceness (1-19), below the
+                                 servers it loads when both share the machine's cores
         --source-addresses A,B   local addresses to bind (default: 127.0.0.1.. as needed)
         --sockets-per-source N   sockets per source address before taking the next (default 25000)
         --io-threads N           Netty event-loop threads per JVM (default: cores)
@@ -240,7 +243,7 @@ public record FleetOptions(
         "admin-password", "no-register", "register-concurrency", "id-prefix", "password", "connectors",
         "connect-rate", "in-flight", "reconnect", "stop-file", "ignore-retry-after", "heartbeat", "meter-interval", "tx-per-hour",
         "tx-duration", "id-tag", "call-timeout", "handshake-timeout", "storm-settle", "storm-hold",
-        "restart-command", "drain", "boot-timeout", "per-process", "processes", "source-addresses",
+        "restart-command", "drain", "boot-timeout", "per-process", "processes", "nice", "source-addresses",
         "sockets-per-source", "io-threads", "report-dir", "run", "seed", "slice", "result");
     for (String key : o.keySet()) {
       if (!known.contains(key)) {
@@ -264,6 +267,7 @@ public record FleetOptions(
         seconds(o.getOrDefault("boot-timeout", "600")),
         positive(o, "per-process", 9000),
         Integer.parseInt(o.getOrDefault("processes", "0")),
+        niceness(o.getOrDefault("nice", "0")),
         List.copyOf(sources),
         positive(o, "sockets-per-source", 25_000),
         positive(o, "io-threads", Runtime.getRuntime().availableProcessors()),
@@ -274,6 +278,22 @@ public record FleetOptions(
         sliceTo,
         o.containsKey("result") ? Path.of(o.get("result")) : null,
         List.of(args));
+  }
+
+  private static int niceness(String text) {
+    int n = Integer.parseInt(text.trim());
+    if (n < 0 || n > 19) {
+      throw new IllegalArgumentException("--nice must be 0..19 (0: no child JVM of its own)");
+    }
+    return n;
+  }
+
+  /**
+   * Whether the fleet runs in child JVMs: more chargers than one JVM holds, or a niceness asked
+   * for (a JVM cannot lower its own priority, its children are started under {@code nice}).
+   */
+  public boolean forks() {
+    return processCount() > 1 || nice > 0;
   }
 
   private static ReconnectPolicy parseReconnect(String text) {

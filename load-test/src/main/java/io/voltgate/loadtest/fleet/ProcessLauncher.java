@@ -58,7 +58,11 @@ public final class ProcessLauncher {
       int to = (int) ((long) (k + 1) * options.chargers() / n);
       Path result = dir.resolve("child-" + k + ".json");
       results.add(result);
-      List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath, Main.class.getName()));
+      List<String> cmd = new ArrayList<>();
+      if (options.nice() > 0) {
+        cmd.addAll(List.of("nice", "-n", Integer.toString(options.nice())));
+      }
+      cmd.addAll(List.of(java, "-cp", classpath, Main.class.getName()));
       cmd.addAll(options.rawArgs());
       cmd.addAll(List.of("--no-register", "--run", options.runName(), "--slice", from + ":" + to,
           "--result", result.toString(), "--processes", "1"));

@@ -49,7 +49,7 @@ public final class UpgradeScenario {
 
   record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int admissionBurst, int successorWait,
       Path wlp, String dbName, int lbPort, int portA, int portB, Path reportRoot, String reconnect, int settleSeconds,
-      int recoverySeconds, int steadySeconds, int lbProcesses, boolean check) {
+      int recoverySeconds, int steadySeconds, int lbProcesses, int fleetNice, boolean check) {
 
     static Settings parse(String[] args) {
       Map<String, String> a = new HashMap<>();
@@ -93,6 +93,7 @@ public final class UpgradeScenario {
           Integer.parseInt(a.getOrDefault("steady", "20")),
           // One HAProxy process carries about 9,990 sessions here (20,000 open files, two per session)
           Integer.parseInt(a.getOrDefault("lb-processes", Integer.toString((chargers + HAPROXY_SESSIONS - 1) / HAPROXY_SESSIONS))),
+          Integer.parseInt(a.getOrDefault("fleet-nice", "0")),
           Boolean.parseBoolean(a.getOrDefault("check", "false")));
     }
   }
@@ -111,7 +112,7 @@ public final class UpgradeScenario {
       System.err.println("usage: UpgradeScenario [--mode graceful|plain|crash|all] [--chargers N] [--migration-rate R]"
           + " [--admission-rate R] [--admission-burst B] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
           + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR] [--settle S] [--steady S]"
-          + " [--recovery S] [--lb-processes K] [--check]");
+          + " [--recovery S] [--lb-processes K] [--fleet-nice N] [--check]");
       System.exit(2);
       return;
     }
@@ -189,6 +190,7 @@ public final class UpgradeScenario {
           "--connect-rate", "300",
           "--id-prefix", "E2E",
           "--report-dir", dir.toString(),
+          "--nice", Integer.toString(settings.fleetNice()),
           "--run", "fleet");
       List<Probe> probes = startProbes(sampler, fleet, a);
       CompletableFuture<FleetRun.Outcome> fleetRun = CompletableFuture.supplyAsync(() -> {

@@ -1,6 +1,7 @@
 package io.voltgate.loadtest.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,17 @@ class FleetOptionsTest {
     assertEquals(1, FleetOptions.parse("steady", "--chargers", "9000").processCount());
     assertEquals(2, FleetOptions.parse("steady", "--chargers", "9001").processCount());
     assertEquals(4, FleetOptions.parse("steady", "--chargers", "30000").processCount());
+  }
+
+  @Test
+  void aNicenessRunsEvenASmallFleetInAChildJvm() {
+    assertFalse(FleetOptions.parse("steady", "--chargers", "2000").forks());
+    FleetOptions niced = FleetOptions.parse("steady", "--chargers", "2000", "--nice", "10");
+    assertTrue(niced.forks());
+    assertEquals(1, niced.processCount());
+    assertEquals(10, niced.nice());
+    assertThrows(IllegalArgumentException.class, () -> FleetOptions.parse("steady", "--nice", "20"));
+    assertThrows(IllegalArgumentException.class, () -> FleetOptions.parse("steady", "--nice", "-1"));
   }
 
   @Test
