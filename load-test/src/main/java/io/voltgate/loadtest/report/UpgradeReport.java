@@ -108,7 +108,8 @@ public final class UpgradeReport {
           o.peakAttemptsPerSecond(), o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(),
           o.reconnectP50Ms(), o.reconnectP99Ms(), o.survivorNotReadySamples(), o.survivorSamples()));
     }
-    md.append("\nREST through HAProxy per window (search: public spot search 20/s; station: admin GET 10/s). "
+    md.append("\nREST through HAProxy per window (search: public spot search; station: admin GET of one station; "
+        + "each at a fixed rate, sent / s). "
         + "A request belongs to the window it was sent in; failed = not 200 within 10 s.\n\n")
         .append("| mode | probe | window | s | sent | p50 (ms) | p99 (ms) | max (ms) | failed |\n")
         .append("|---|---|---|---|---|---|---|---|---|\n");

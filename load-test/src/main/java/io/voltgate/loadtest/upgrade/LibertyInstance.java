@@ -71,6 +71,23 @@ final class LibertyInstance {
     Files.copy(war, target.resolve("apps/voltgate.war"));
   }
 
+  /**
+   * Logs every request this instance answers, with its own elapsed time (%D, microseconds), to
+   * logs/access.log: set against HAProxy's Tr for the same request it tells a slow instance from a
+   * slow path to it.
+   */
+  void logAccess() throws IOException {
+    Path dropins = wlp.resolve("usr/servers/" + name + "/configDropins/overrides");
+    Files.createDirectories(dropins);
+    Files.writeString(dropins.resolve("e2e-access-log.xml"), """
+        <server>
+          <httpAccessLogging id="e2eAccessLog" filePath="${server.output.dir}/logs/access.log"
+              logFormat='%t "%r" %s %D'/>
+          <httpEndpoint id="defaultHttpEndpoint" accessLoggingRef="e2eAccessLog"/>
+        </server>
+        """);
+  }
+
   void start(Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", name);
     pb.environment().putAll(env);
