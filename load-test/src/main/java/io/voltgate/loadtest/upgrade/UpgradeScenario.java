@@ -466,9 +466,11 @@ public final class UpgradeScenario {
   private static void copyLogs(LibertyInstance instance, Path to) {
     try {
       Files.createDirectories(to);
-      Path messages = instance.logs().resolve("messages.log");
-      if (Files.exists(messages)) {
-        Files.copy(messages, to.resolve("messages.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (String name : List.of("messages.log", "access.log")) { // access.log only with --access-log
+        Path log = instance.logs().resolve(name);
+        if (Files.exists(log)) {
+          Files.copy(log, to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } catch (IOException e) {
       // logs are a convenience
