@@ -23,6 +23,8 @@ done
 # liberty:run (the README's start command) rewrites the WAR for its loose application, without
 # the module jars; instances deployed from such a WAR fail in CDI (GeoPoint not found) and never
 # turn ready.
-unzip -l liberty/target/voltgate.war | grep -q 'WEB-INF/lib/charger-mgmt-' \
+# No pipe into `grep -q`: under pipefail, grep leaving at the first match kills unzip with
+# SIGPIPE and fails the check at random (it failed CI once). unzip exits non-zero on no match.
+unzip -Z1 liberty/target/voltgate.war 'WEB-INF/lib/charger-mgmt-*' >/dev/null 2>&1 \
   || { echo "liberty/target/voltgate.war lacks the module jars (left by liberty:run?): rebuild with ./mvnw -DskipTests -Pe2e-server package" >&2; exit 1; }
 exec java -Xmx2g -cp load-test/target/voltgate-load-test.jar io.voltgate.loadtest.upgrade.UpgradeScenario "$@"
