@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code UpgradeScenario --mode graceful|plain|crash|all --chargers N}: HAProxy + instance A +
- * MariaDB + N simulated chargers (through HAProxy); start B; once B is ready, stop A. Measures
+ * MariaDB + N simulated chargers (through HAProxy); start B; once B is ready and in every
+ * HAProxy's rotation (then 3 s of service), stop A. Measures
  * sessions per instance over time, handshakes per second and refusals, lost transaction
  * messages, the migration time, and spot-search latency through HAProxy before and during the
  * move. Each mode runs on a fresh database. See the README for the command.
@@ -238,7 +239,15 @@ public final class UpgradeScenario {
         throw new IllegalStateException("B did not become ready");
       }
       long bReadyAt = System.currentTimeMillis();
-      Thread.sleep(3000); // HAProxy's checks (rise 2, 1 s) bring B in
+      // A crash or a stop hits a pair in service: A goes once every balancer routes to B (its
+      // checks, rise 2 at 1 s, take 1-3 s after B's own readiness) and B has served for a while.
+      // A blind 3 s after readiness sometimes left B under a second in rotation, so whether the
+      // operator's first PBKDF2 check at B (once per account and instance, 0.4-0.7 s on these
+      // busy cores) fell before or inside the crash window decided the crash's REST p99.
+      long inRotation = awaitInRotation(dir, "b", Duration.ofSeconds(30));
+      log.printf("B ready at +%.1f s, in every balancer's rotation %.1f s later%n",
+          (bReadyAt - t0) / 1000.0, (inRotation - bReadyAt) / 1000.0);
+      Thread.sleep(IN_SERVICE_MILLIS);
       phase[0] = System.currentTimeMillis();
       enter(Probe.Window.MOVE, windowStart, t0);
       log.printf("B ready; stopping A (%s) at +%.1f s%n", mode, (phase[0] - t0) / 1000.0);
@@ -362,12 +371,47 @@ public final class UpgradeScenario {
     Path file = dir.resolve("haproxy" + suffix + ".cfg");
     Files.writeString(file, cfg);
     ProcessBuilder pb = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy" + suffix + ".log").toFile());
+        .redirectErrorStream(true).redirectOutput(haproxyLog(dir, index).toFile());
     // The edge passes walk-ins at 1.5x the instances' admission rate, as the config's default
     // does for the instance default; with K HAProxy processes each passes its share.
     pb.environment().put("EDGE_WALKINS_PER_SERVER",
         Integer.toString(Math.max(1, settings.admissionRate() * 3 / 2 / settings.lbProcesses())));
     return pb.start();
+  }
+
+  /** HAProxy process {@code index}'s stdout and stderr (its log) in the report directory. */
+  private static Path haproxyLog(Path dir, int index) {
+    return dir.resolve("haproxy" + (index == 0 ? "" : "-" + index) + ".log");
+  }
+
+  /** How long B serves through the balancers before A is stopped or killed. */
+  private static final long IN_SERVICE_MILLIS = 3000;
+
+  /**
+   * Waits until every HAProxy process has logged {@code Server voltgate/<server> is UP} (each
+   * logs to its own file in the report); returns when. Fails after {@code timeout}: a server the
+   * balancers never take in is a broken run, not a slow one.
+   */
+  private long awaitInRotation(Path dir, String server, Duration timeout) throws IOException, InterruptedException {
+    String up = "Server voltgate/" + server + " is UP";
+    List<LogWatch> logs = new ArrayList<>();
+    for (int i = 0; i < settings.lbProcesses(); i++) {
+      logs.add(new LogWatch(haproxyLog(dir, i), up));
+    }
+    long until = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      boolean all = true;
+      for (LogWatch w : logs) {
+        all &= w.seen();
+      }
+      if (all) {
+        return System.currentTimeMillis();
+      }
+      if (System.nanoTime() > until) {
+        throw new IllegalStateException("HAProxy did not take " + server + " into rotation within " + timeout);
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** HAProxy's API listener (ops/haproxy/haproxy.cfg :8081) of process 0; the REST probes use it. */
