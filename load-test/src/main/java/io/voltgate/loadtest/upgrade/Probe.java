@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -97,8 +101,9 @@ final class Probe {
     sent.get(w).increment();
     long started = System.nanoTime();
     long startedAt = System.currentTimeMillis();
-    HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-      long micros = Math.max(1, (System.nanoTime() - started) / 1000);
+    HTTP.sendAsync(request, info -> new Arrival()).whenComplete((response, failure) -> {
+      long ended = failure == null ? response.body() : System.nanoTime();
+      long micros = Math.max(1, (ended - started) / 1000);
       if (micros >= SLOW_MICROS || failure != null || response.statusCode() != 200) {
         noteSlow(w, startedAt, micros, failure == null ? Integer.toString(response.statusCode()) : kind(failure));
       }
@@ -109,6 +114,45 @@ final class Probe {
       String kind = failure == null ? "HTTP " + response.statusCode() : kind(failure);
       failures.get(w).computeIfAbsent(kind, k -> new LongAdder()).increment();
     });
+  }
+
+  /**
+   * Discards the body and keeps when its last byte arrived, read on the HTTP client's own thread.
+   * The response future's callbacks do not run there: {@code sendAsync} hands them to
+   * CompletableFuture's default executor, which on two cores (common pool parallelism 1) is a new
+   * thread per task. Timed in the callback, every request's latency included starting a thread —
+   * a few milliseconds at the crash's CPU burst, i.e. the probe's own noise in the REST p99.
+   */
+  static final class Arrival implements HttpResponse.BodySubscriber<Long> {
+    private final HttpResponse.BodySubscriber<Void> discard = HttpResponse.BodySubscribers.discarding();
+    private final CompletableFuture<Long> lastByte = new CompletableFuture<>();
+
+    @Override
+    public CompletionStage<Long> getBody() {
+      return lastByte;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      discard.onSubscribe(subscription);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+      discard.onNext(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      discard.onError(throwable);
+      lastByte.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      lastByte.complete(System.nanoTime());
+      discard.onComplete();
+    }
   }
 
   private record Slow(long sentAtMillis, Window window, long micros, String outcome) {}
