@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +20,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -113,22 +114,28 @@ public class WarmUp {
       String base = "http://127.0.0.1:" + port;
       // Where the instance's spots are, so searches find some.
       List<IndexedSpot> spots = search.current().sample(200);
-      Semaphore slots = new Semaphore(IN_FLIGHT);
-      for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
-        Target t = target(i, base, spots);
-        long left = deadline - System.nanoTime();
-        if (!slots.tryAcquire(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-          break;
-        }
-        send(client, t).whenComplete((status, failure) -> {
-          sent.incrementAndGet();
-          if (failure != null || status != t.expected()) {
-            unexpected.incrementAndGet();
+      // IN_FLIGHT senders, each waiting for its answer (send, not sendAsync: sendAsync hands every
+      // answer to CompletableFuture's default executor, a new thread per answer on two cores —
+      // 3,000 threads started and ended per warm-up, seen in a flight recording).
+      AtomicInteger next = new AtomicInteger();
+      CountDownLatch senders = new CountDownLatch(IN_FLIGHT);
+      for (int w = 0; w < IN_FLIGHT; w++) {
+        executor.submit(() -> {
+          try {
+            for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+              Target t = target(i, base, spots);
+              int status = send(client, t);
+              if (status != t.expected()) {
+                unexpected.incrementAndGet();
+              }
+              sent.incrementAndGet();
+            }
+          } finally {
+            senders.countDown();
           }
-          slots.release(); // last: the final wait below counts on the figures being in
         });
       }
-      slots.tryAcquire(IN_FLIGHT, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      senders.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -194,12 +201,20 @@ public class WarmUp {
     return new Target(URI.create(base + "/health/live"), 200);
   }
 
-  private static CompletableFuture<Integer> send(HttpClient client, Target t) {
+  /** The answer's status, or -1 when there was none. */
+  private static int send(HttpClient client, Target t) {
     HttpRequest request = HttpRequest.newBuilder(t.uri())
         .timeout(Duration.ofSeconds(5))
         .header(SyntheticTraffic.HEADER, "warm-up")
         .GET()
         .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 }
