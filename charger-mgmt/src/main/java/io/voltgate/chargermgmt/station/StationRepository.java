@@ -9,6 +9,9 @@ public interface StationRepository {
 
   Optional<ChargingStation> find(String stationId);
 
+  /** The station, its registered connectors and their latest statuses (each by connector id). */
+  Optional<StationDetails> details(String stationId);
+
   void add(ChargingStation station);
 
   List<RegisteredConnector> connectors(String stationId);

@@ -43,11 +43,9 @@ public class StationService {
     return existing.isEmpty();
   }
 
-  @Transactional
+  /** A read outside a transaction: one statement, no commit (see the repository). */
   public Optional<StationDetails> details(String stationId) {
-    return stations
-        .find(stationId)
-        .map(s -> new StationDetails(s, stations.connectors(stationId), stations.latestStatuses(stationId)));
+    return stations.details(stationId);
   }
 
   @Transactional
