@@ -33,15 +33,21 @@ public final class Batcher<T, R> implements AutoCloseable {
     List<R> apply(List<T> batch) throws Exception;
   }
 
-  /** Told how long each batch took to write (slow SQL in the charger path shows here first). */
-  @FunctionalInterface
+  /**
+   * Told, for each batch, how long it took to write (slow SQL in the charger path shows here
+   * first), and for each item how long it waited in the queue before its batch started. A caller
+   * waits for both: queue waits well above the write times mean the worker cannot keep up (or is
+   * starved of CPU), not that the database is slow.
+   */
   public interface Observer {
     void written(int items, long nanos, boolean failed);
+
+    default void queued(long nanos) {}
   }
 
   private static final Logger LOG = Logger.getLogger(Batcher.class.getName());
 
-  private record Pending<T, R>(T item, CompletableFuture<R> done) {}
+  private record Pending<T, R>(T item, CompletableFuture<R> done, long submittedNanos) {}
 
   private final String name;
   private final int maxBatch;
@@ -80,7 +86,7 @@ public final class Batcher<T, R> implements AutoCloseable {
     CompletableFuture<R> done = new CompletableFuture<>();
     if (closing) {
       done.completeExceptionally(new IllegalStateException(name + " is shut down"));
-    } else if (!queue.offer(new Pending<>(item, done))) {
+    } else if (!queue.offer(new Pending<>(item, done, System.nanoTime()))) {
       done.completeExceptionally(new IllegalStateException(name + " queue is full"));
     }
     return done;
@@ -132,14 +138,18 @@ public final class Batcher<T, R> implements AutoCloseable {
     List<T> batchItems = new ArrayList<>(batch.size());
     batch.forEach(p -> batchItems.add(p.item()));
     long started = System.nanoTime();
+    Observer told = observer;
+    for (Pending<T, R> p : batch) {
+      told.queued(started - p.submittedNanos());
+    }
     try {
       List<R> results = sink.apply(batchItems);
-      observer.written(batch.size(), System.nanoTime() - started, false);
+      told.written(batch.size(), System.nanoTime() - started, false);
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done().complete(results == null ? null : results.get(i));
       }
     } catch (Exception e) {
-      observer.written(batch.size(), System.nanoTime() - started, true);
+      told.written(batch.size(), System.nanoTime() - started, true);
       if (batch.size() == 1) {
         batch.get(0).done().completeExceptionally(e);
         return;

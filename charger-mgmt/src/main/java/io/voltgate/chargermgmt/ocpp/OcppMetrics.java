@@ -2,6 +2,7 @@ package io.voltgate.chargermgmt.ocpp;
 
 import io.voltgate.chargermgmt.admission.BootThrottle;
 import io.voltgate.chargermgmt.admission.HandshakeAdmission;
+import io.voltgate.chargermgmt.groupcommit.Batcher;
 import io.voltgate.chargermgmt.migration.SessionMigrator;
 import io.voltgate.chargermgmt.session.SessionRegistry;
 import io.voltgate.chargermgmt.station.StationEvents;
@@ -41,6 +42,7 @@ public class OcppMetrics {
   private final ConcurrentHashMap<String, Counter> handshakes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter> messages = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private Timer answerLag;
 
   @PostConstruct
   void register() {
@@ -71,25 +73,52 @@ public class OcppMetrics {
                 .withDescription("Time to commit one group of charger writes: the database time every grouped CALL waits for")
                 .withUnit(MetricUnits.SECONDS)
                 .build());
+    Timer queued =
+        registry.timer(
+            Metadata.builder()
+                .withName("voltgate.ocpp.write.queued")
+                .withDescription("How long each charger write waited for its group commit to start (the writer behind, or starved of CPU)")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+    answerLag =
+        registry.timer(
+            Metadata.builder()
+                .withName("voltgate.ocpp.answer.lag")
+                .withDescription("From a grouped CALL's commit to its answer's sending starting (the answer threads busy or starved)")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
     Counter failed =
         registry.counter(
             Metadata.builder().withName("voltgate.ocpp.write.batch.failed").withDescription("Groups of charger writes that failed and were retried one by one").build());
     Counter written =
         registry.counter(
             Metadata.builder().withName("voltgate.ocpp.writes").withDescription("Charger writes committed in groups (divide by the batch count for the mean group size)").build());
-    events.observeWrites((items, nanos, error) -> {
-      batches.update(Duration.ofNanos(nanos));
-      if (error) {
-        failed.inc();
-      } else {
-        written.inc(items);
-      }
-    });
+    events.observeWrites(
+        new Batcher.Observer() {
+          @Override
+          public void written(int items, long nanos, boolean error) {
+            batches.update(Duration.ofNanos(nanos));
+            if (error) {
+              failed.inc();
+            } else {
+              written.inc(items);
+            }
+          }
+
+          @Override
+          public void queued(long nanos) {
+            queued.update(Duration.ofNanos(nanos));
+          }
+        });
   }
 
   /** Gauges appear only once their bean exists (LIBERTY-NOTES gotcha 5). */
   void onStart(@Observes Startup startup) {
     handshakes.size();
+  }
+
+  public void answerLag(long nanos) {
+    answerLag.update(Duration.ofNanos(nanos));
   }
 
   public void handshake(String outcome) {

@@ -191,7 +191,13 @@ public class OcppSessions {
       answer.whenComplete((payload, error) -> reply(connection, call, started, payload, error));
     } else {
       // answered off the batch writer's thread: a slow socket must not hold up everyone's writes
-      answer.whenCompleteAsync((payload, error) -> reply(connection, call, started, payload, error), replies);
+      answer.whenComplete((payload, error) -> {
+        long ready = System.nanoTime();
+        replies.execute(() -> {
+          metrics.answerLag(System.nanoTime() - ready);
+          reply(connection, call, started, payload, error);
+        });
+      });
     }
   }
 

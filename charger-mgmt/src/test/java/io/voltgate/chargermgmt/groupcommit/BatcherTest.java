@@ -129,6 +129,35 @@ class BatcherTest {
   }
 
   @Test
+  void theObserverHearsHowLongEachItemWaitedForItsBatch() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    sink.gate = new CountDownLatch(1);
+    List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+    try (Batcher<Integer, String> b = batcher(sink, 100, 1000)) {
+      b.observe(new Batcher.Observer() {
+        @Override
+        public void written(int items, long nanos, boolean failed) {}
+
+        @Override
+        public void queued(long nanos) {
+          waits.add(nanos);
+        }
+      });
+      CompletableFuture<String> first = b.submit(0); // taken at once, then held in the sink
+      Thread.sleep(50);
+      CompletableFuture<String> second = b.submit(1); // waits behind the held batch
+      CompletableFuture<String> third = b.submit(2);
+      Thread.sleep(200);
+      sink.gate.countDown();
+      CompletableFuture.allOf(first, second, third).get(2, TimeUnit.SECONDS);
+      assertEquals(3, waits.size(), "one wait per item");
+      assertTrue(waits.get(0) < TimeUnit.MILLISECONDS.toNanos(50), "the first item did not wait: " + waits);
+      assertTrue(waits.get(1) >= TimeUnit.MILLISECONDS.toNanos(190), "held behind the first batch: " + waits);
+      assertTrue(waits.get(2) >= TimeUnit.MILLISECONDS.toNanos(190), "held behind the first batch: " + waits);
+    }
+  }
+
+  @Test
   void aFullQueueRefusesAtOnceInsteadOfGrowing() throws Exception {
     RecordingSink sink = new RecordingSink();
     sink.gate = new CountDownLatch(1);
