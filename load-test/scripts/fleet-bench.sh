@@ -15,7 +15,8 @@
 # server i mod K, and the heap per session is the sum over the servers. The restart storm is
 # run with one instance only.
 # Environment: FLEET_BENCH_PORT (29080), FLEET_BENCH_JAVA_HOME (the server's JDK; default the
-# one on PATH), FLEET_BENCH_JVM_ARGS (extra server JVM options). Prints a markdown table; the
+# one on PATH), FLEET_BENCH_JVM_ARGS (extra server JVM options), FLEET_BENCH_SIM_JVM_ARGS (the
+# simulator's JVM options, passed on to its child JVMs). Prints a markdown table; the
 # per-run reports are under load-test/target/reports/fleet-bench-*/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,6 +40,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 BASE_PORT=${FLEET_BENCH_PORT:-29080}
+read -r -a SIM_JVM <<< "${FLEET_BENCH_SIM_JVM_ARGS:-}"
 JAR=load-test/target/voltgate-load-test.jar
 WLP=$PWD/liberty/target/liberty/wlp
 use() { # instance index -> NAME, PORT, DIR
@@ -131,7 +133,7 @@ MAX=0
 for n in $SIZES; do [[ $n -gt $MAX ]] && MAX=$n; done
 [[ $STORM -gt $MAX ]] && MAX=$STORM
 log "registering $MAX stations and warming up (a first reference run, not counted)"
-java -jar $JAR reference --chargers "$MAX" --seconds 1 --url "$URLS" \
+java "${SIM_JVM[@]}" -jar $JAR reference --chargers "$MAX" --seconds 1 --url "$URLS" \
     --report-dir "$OUT" --run warmup-$MAX > "$OUT/warmup.log" 2>&1
 sleep 5
 
@@ -177,13 +179,13 @@ for n in $SIZES; do
   log "$SCENARIO run: $n chargers, 200 in flight (heap before: $before KB)"
   traffic=()
   [[ $SCENARIO == steady ]] && traffic=(--in-flight 200 --heartbeat 60)
-  java -jar $JAR $SCENARIO --chargers "$n" --seconds "$HOLD" --no-register --url "$URLS" "${traffic[@]}" \
+  java "${SIM_JVM[@]}" -jar $JAR $SCENARIO --chargers "$n" --seconds "$HOLD" --no-register --url "$URLS" "${traffic[@]}" \
       --report-dir "$OUT" --run "$run" > "$OUT/$run.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do grep -qs "accepted" "$OUT/$run.log" && break; sleep 1; done
   echo_pid=
   if [[ $SCENARIO == steady ]]; then
-    java -jar $JAR echo --url "ws://127.0.0.1:$PORT/bench/echo" --connections 100 --per-second 50 \
+    java "${SIM_JVM[@]}" -jar $JAR echo --url "ws://127.0.0.1:$PORT/bench/echo" --connections 100 --per-second 50 \
         --warmup 10 --seconds $(( HOLD / 2 )) --out "$OUT/$run-echo.json" > "$OUT/$run-echo.log" 2>&1 &
     echo_pid=$!
   fi
@@ -207,7 +209,7 @@ STORM_ROW=""
 if [[ $STORM -gt 0 && $INSTANCES -eq 1 ]]; then
   run=restart-storm-$STORM
   log "restart storm: $STORM chargers reconnecting immediately while the server restarts"
-  java -jar $JAR storm --chargers "$STORM" --no-register --reconnect immediate --connectors 1 --tx-per-hour 0 \
+  java "${SIM_JVM[@]}" -jar $JAR storm --chargers "$STORM" --no-register --reconnect immediate --connectors 1 --tx-per-hour 0 \
       --storm-settle 5 --storm-hold 90 --url "ws://127.0.0.1:$PORT/ocpp" \
       --restart-command "$0 --restart-server ${MYSQL:+--mysql}" \
       --report-dir "$OUT" --run "$run" > "$OUT/$run.log" 2>&1 || true

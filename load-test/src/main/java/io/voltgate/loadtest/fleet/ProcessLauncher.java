@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -62,7 +63,9 @@ public final class ProcessLauncher {
       if (options.nice() > 0) {
         cmd.addAll(List.of("nice", "-n", Integer.toString(options.nice())));
       }
-      cmd.addAll(List.of(java, "-cp", classpath, Main.class.getName()));
+      cmd.add(java);
+      cmd.addAll(inheritedJvmOptions());
+      cmd.addAll(List.of("-cp", classpath, Main.class.getName()));
       cmd.addAll(options.rawArgs());
       cmd.addAll(List.of("--no-register", "--run", options.runName(), "--slice", from + ":" + to,
           "--result", result.toString(), "--processes", "1"));
@@ -128,6 +131,21 @@ public final class ProcessLauncher {
    * The classpath this JVM runs the simulator from: the shaded jar, {@code java -cp}, or under
    * {@code mvn exec:java} the plugin's class loader (whose {@code java.class.path} is Maven's).
    */
+  /**
+   * The coordinator's own heap, GC and JIT options ({@code -X…}), so a simulator setting given
+   * once (fleet-bench's {@code FLEET_BENCH_SIM_JVM_ARGS}) holds for every child too. Agents, debug
+   * ports and system properties stay with the coordinator.
+   */
+  static List<String> inheritedJvmOptions() {
+    return inheritable(ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  static List<String> inheritable(List<String> jvmArguments) {
+    return jvmArguments.stream()
+        .filter(a -> a.startsWith("-X") && !a.startsWith("-Xrunjdwp") && !a.startsWith("-Xdebug"))
+        .toList();
+  }
+
   static String classpath() {
     ClassLoader loader = Main.class.getClassLoader();
     if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
