@@ -8,7 +8,6 @@ import io.voltgate.chargermgmt.station.StationEvent;
 import io.voltgate.chargermgmt.station.StationEvent.Booted;
 import io.voltgate.chargermgmt.station.StationEvent.Connected;
 import io.voltgate.chargermgmt.station.StationEvent.Disconnected;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,22 +47,8 @@ class JdbcStationEventStoreTest {
     ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-      for (String file : List.of("V1__initial_schema.sql", "V2__change_markers_for_spot_search.sql",
-          "V3__instances.sql", "V4__session_takeover.sql")) {
-        StringBuilder sql = new StringBuilder();
-        for (String line : Files.readAllLines(MIGRATIONS.resolve(file))) {
-          if (!line.trim().startsWith("--")) {
-            sql.append(line).append('\n');
-          }
-        }
-        for (String statement : sql.toString().split(";")) {
-          if (!statement.isBlank()) {
-            st.execute(statement);
-          }
-        }
-      }
-    }
+    // the real migrations, applied as the server applies them (SchemaMigration)
+    Flyway.configure().dataSource(ds).locations("filesystem:" + MIGRATIONS).load().migrate();
     store = new JdbcStationEventStore();
     store.dataSource = ds;
   }

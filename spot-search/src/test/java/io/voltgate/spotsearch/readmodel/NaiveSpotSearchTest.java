@@ -13,12 +13,10 @@ import io.voltgate.spotsearch.search.SearchArea;
 import io.voltgate.spotsearch.search.SpotIndex;
 import io.voltgate.spotsearch.search.SpotQuery;
 import io.voltgate.spotsearch.search.SpotSearchResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,21 +51,8 @@ class NaiveSpotSearchTest {
     ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-      for (String file : List.of("V1__initial_schema.sql", "V2__change_markers_for_spot_search.sql")) {
-        StringBuilder sql = new StringBuilder();
-        for (String line : Files.readAllLines(MIGRATIONS.resolve(file))) {
-          if (!line.trim().startsWith("--")) {
-            sql.append(line).append('\n');
-          }
-        }
-        for (String statement : sql.toString().split(";")) {
-          if (!statement.isBlank()) {
-            st.execute(statement);
-          }
-        }
-      }
-    }
+    // the real migrations, applied as the server applies them (SchemaMigration)
+    Flyway.configure().dataSource(ds).locations("filesystem:" + MIGRATIONS).load().migrate();
     naive = new NaiveSpotSearch();
     naive.dataSource = ds;
   }
