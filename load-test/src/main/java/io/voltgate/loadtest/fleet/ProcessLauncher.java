@@ -128,10 +128,6 @@ public final class ProcessLauncher {
   }
 
   /**
-   * The classpath this JVM runs the simulator from: the shaded jar, {@code java -cp}, or under
-   * {@code mvn exec:java} the plugin's class loader (whose {@code java.class.path} is Maven's).
-   */
-  /**
    * The coordinator's own heap, GC and JIT options ({@code -X…}), so a simulator setting given
    * once (fleet-bench's {@code FLEET_BENCH_SIM_JVM_ARGS}) holds for every child too. Agents, debug
    * ports and system properties stay with the coordinator.
@@ -146,6 +142,10 @@ public final class ProcessLauncher {
         .toList();
   }
 
+  /**
+   * The classpath this JVM runs the simulator from: the shaded jar, {@code java -cp}, or under
+   * {@code mvn exec:java} the plugin's class loader (whose {@code java.class.path} is Maven's).
+   */
   static String classpath() {
     ClassLoader loader = Main.class.getClassLoader();
     if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
