@@ -27,6 +27,7 @@
  * connected, {@code station.last_seen}) and configured connectors ({@code connector.type},
  * {@code connector.max_power_kw}) are published the same way, each with the same
  * {@code changed_at} marker. Deleting rows leaves no marker, so whoever replaces a station's
- * connectors also stamps {@code station.changed_at}.
+ * connectors also increments {@code station.connectors_version INT}; readers re-read a
+ * station's connectors only when that counter moved, not on every presence change.
  */
 package io.voltgate.sharedkernel;

@@ -113,9 +113,9 @@ public class JpaStationRepository implements StationRepository {
     for (ConnectorSpec c : connectors) {
       em.persist(new RegisteredConnector(stationId, c.connectorId(), c.type(), c.maxPowerKw()));
     }
-    // Deleted connector rows leave no change marker behind; stamping the station tells
-    // spot-search's index to reload this station's connectors (V2 migration, issue 4).
-    em.createNativeQuery("UPDATE station SET changed_at = CURRENT_TIMESTAMP(3) WHERE station_id = ?")
+    // Deleted connector rows leave no change marker behind; bumping the station's counter
+    // tells spot-search's index to reload this station's connectors (V5 migration).
+    em.createNativeQuery("UPDATE station SET connectors_version = connectors_version + 1 WHERE station_id = ?")
         .setParameter(1, stationId)
         .executeUpdate();
   }

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 public class JdbcChangeFeed implements ChangeFeed {
 
   private static final String SPOTS = "SELECT spot_id, name, lat, lng, address, operator_name, updated_at, changed_at FROM spot";
-  private static final String STATIONS = "SELECT station_id, spot_id, instance_id, last_seen, changed_at FROM station";
+  private static final String STATIONS = "SELECT station_id, spot_id, instance_id, last_seen, connectors_version, changed_at FROM station";
   private static final String CONNECTORS =
       "SELECT station_id, connector_id, connector_type, max_power_kw, changed_at FROM connector";
   private static final String STATUSES =
@@ -138,7 +138,8 @@ public class JdbcChangeFeed implements ChangeFeed {
   }
 
   private static StationRow station(ResultSet rs) throws SQLException {
-    return new StationRow(rs.getString(1), rs.getString(2), rs.getString(3) != null, instant(rs, 4), rs.getObject(5, LocalDateTime.class));
+    return new StationRow(
+        rs.getString(1), rs.getString(2), rs.getString(3) != null, instant(rs, 4), rs.getInt(5), rs.getObject(6, LocalDateTime.class));
   }
 
   private static ConnectorRow connector(ResultSet rs) throws SQLException {

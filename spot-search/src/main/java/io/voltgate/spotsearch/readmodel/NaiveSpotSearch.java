@@ -150,7 +150,7 @@ public class NaiveSpotSearch implements SpotSearch {
         String stationId = rs.getString(1);
         stations.computeIfAbsent(stationId, id -> {
           try {
-            return new StationRow(id, spot.spotId(), rs.getString(2) != null, instant(rs, 3), null);
+            return new StationRow(id, spot.spotId(), rs.getString(2) != null, instant(rs, 3), 0, null);
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }

@@ -81,8 +81,11 @@ final class ReadModel {
     for (StationRow row : changes.stations()) {
       StationRow old = stations.put(row.stationId(), row);
       if (!row.equals(old)) {
-        // A bumped station may have lost connectors (deletes leave no marker): reload them.
-        reloadConnectors.add(row.stationId());
+        // Replaced connectors may include deletes, which leave no marker: reload them. A
+        // presence change (connect, disconnect, takeover, an instance buried) does not.
+        if (old == null || old.connectorsVersion() != row.connectorsVersion()) {
+          reloadConnectors.add(row.stationId());
+        }
         if (old != null && !Objects.equals(old.spotId(), row.spotId())) {
           detach(old);
           dirtySpots.add(old.spotId());

@@ -15,8 +15,12 @@ final class Rows {
   /** {@code spot}: spot-search's own table. */
   record SpotRow(String spotId, String name, double lat, double lng, String address, String operator, Instant updatedAt, LocalDateTime changedAt) {}
 
-  /** {@code station}: which spot it belongs to and whether it is connected or was heard from. */
-  record StationRow(String stationId, String spotId, boolean connected, Instant lastSeen, LocalDateTime changedAt) {}
+  /**
+   * {@code station}: which spot it belongs to, whether it is connected or was heard from, and
+   * how many times its connectors were replaced (V5 migration).
+   */
+  record StationRow(
+      String stationId, String spotId, boolean connected, Instant lastSeen, int connectorsVersion, LocalDateTime changedAt) {}
 
   /** {@code connector}: a registered connector; {@code type} is the API label. */
   record ConnectorRow(String stationId, int connectorId, String type, double maxPowerKw, LocalDateTime changedAt) {}

@@ -78,7 +78,7 @@ class ReadModelTest {
   }
 
   @Test
-  void movesAStationToAnotherSpotAndDropsDeletedConnectorsWhenTheStationIsStamped() throws Exception {
+  void movesAStationToAnotherSpotAndDropsDeletedConnectorsWhenItsConnectorsVersionMoves() throws Exception {
     db.spot("A", 35.0, 139.0, 1);
     db.spot("B", 36.0, 139.0, 1);
     db.station("S1", "A", true, 1);
@@ -87,9 +87,34 @@ class ReadModelTest {
     ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
     db.connectors.remove("S1|2");
     db.station("S1", "B", true, 30);
+    db.connectorsReplaced("S1", 30);
     SpotIndex next = model.refresh(db);
     assertTrue(next.get("A").orElseThrow().connectors().isEmpty());
     assertEquals(List.of(1), next.get("B").orElseThrow().connectors().stream().map(c -> c.connectorId()).toList());
+  }
+
+  @Test
+  void aPresenceChangeRebuildsTheSpotWithoutReReadingItsConnectors() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.station("S2", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 1);
+    db.connector("S2", 1, "Type2", 22, 1);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    IndexedSpot before = model.index().get("A").orElseThrow();
+
+    db.station("S1", "A", false, NOW.plusSeconds(20), 20); // a dead instance buried: S1 is offline
+    db.station("S2", "A", true, NOW.plusSeconds(20), 20); // S2 reconnected elsewhere
+    IndexedSpot after = model.refresh(db).get("A").orElseThrow();
+
+    assertEquals(List.of(), db.connectorReads, "presence alone must not re-read connectors");
+    assertEquals(false, after.stations().get(0).connected());
+    assertEquals(before.connectors(), after.connectors());
+
+    db.connectors.remove("S2|1");
+    db.connectorsReplaced("S2", 40);
+    assertEquals(1, model.refresh(db).get("A").orElseThrow().connectors().size());
+    assertEquals(List.of("S2"), db.connectorReads);
   }
 
   @Test
@@ -154,6 +179,7 @@ class ReadModelTest {
     final Map<String, StationRow> stations = new LinkedHashMap<>();
     final Map<String, ConnectorRow> connectors = new LinkedHashMap<>();
     final Map<String, StatusRow> statuses = new LinkedHashMap<>();
+    final List<String> connectorReads = new ArrayList<>();
 
     void spot(String id, double lat, double lng, int t) {
       spots.put(id, new SpotRow(id, id, lat, lng, null, null, NOW, T0.plusSeconds(t)));
@@ -164,7 +190,15 @@ class ReadModelTest {
     }
 
     void station(String id, String spotId, boolean connected, Instant lastSeen, int t) {
-      stations.put(id, new StationRow(id, spotId, connected, lastSeen, T0.plusSeconds(t)));
+      StationRow before = stations.get(id);
+      int version = before == null ? 0 : before.connectorsVersion();
+      stations.put(id, new StationRow(id, spotId, connected, lastSeen, version, T0.plusSeconds(t)));
+    }
+
+    /** What charger-mgmt does after replacing a station's connectors (V5 migration). */
+    void connectorsReplaced(String id, int t) {
+      StationRow s = stations.get(id);
+      stations.put(id, new StationRow(id, s.spotId(), s.connected(), s.lastSeen(), s.connectorsVersion() + 1, T0.plusSeconds(t)));
     }
 
     void connector(String station, int id, String type, double kw, int t) {
@@ -186,6 +220,7 @@ class ReadModelTest {
 
     @Override
     public List<ConnectorRow> connectorsOf(Collection<String> stationIds) {
+      connectorReads.addAll(stationIds);
       return connectors.values().stream().filter(c -> stationIds.contains(c.stationId())).toList();
     }
 
