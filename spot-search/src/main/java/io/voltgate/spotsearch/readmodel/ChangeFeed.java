@@ -26,5 +26,10 @@ interface ChangeFeed {
     static final Marks ALL = new Marks(null, null, null, null);
   }
 
-  record Changes(List<SpotRow> spots, List<StationRow> stations, List<ConnectorRow> connectors, List<StatusRow> statuses) {}
+  /**
+   * The rows, and the database's own clock (the one that stamps {@code changed_at}) read before
+   * them; null when the feed cannot tell.
+   */
+  record Changes(
+      List<SpotRow> spots, List<StationRow> stations, List<ConnectorRow> connectors, List<StatusRow> statuses, LocalDateTime readAt) {}
 }

@@ -34,6 +34,9 @@ public class JdbcChangeFeed implements ChangeFeed {
       "SELECT station_id, connector_id, connector_type, max_power_kw, changed_at FROM connector";
   private static final String STATUSES =
       "SELECT station_id, connector_id, status, error_code, status_at, received_at, changed_at FROM connector_status_latest";
+  // The clock that fills changed_at (CURRENT_TIMESTAMP(3) into a DATETIME: the session's local
+  // time), read the same way on MySQL/MariaDB and H2.
+  private static final String CLOCK = "SELECT LOCALTIMESTAMP(3)";
   private static final int IN_CHUNK = 200;
 
   @Resource(lookup = "jdbc/voltgate")
@@ -42,11 +45,18 @@ public class JdbcChangeFeed implements ChangeFeed {
   @Override
   public Changes changesSince(Marks since) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
+      // The clock first: every row stamped before it minus the overlap is committed by now, so
+      // these reads see it (ReadModel's since()).
+      LocalDateTime readAt;
+      try (PreparedStatement ps = c.prepareStatement(CLOCK); ResultSet rs = ps.executeQuery()) {
+        readAt = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+      }
       return new Changes(
           read(c, SPOTS, since.spots(), JdbcChangeFeed::spot),
           read(c, STATIONS, since.stations(), JdbcChangeFeed::station),
           read(c, CONNECTORS, since.connectors(), JdbcChangeFeed::connector),
-          read(c, STATUSES, since.statuses(), JdbcChangeFeed::status));
+          read(c, STATUSES, since.statuses(), JdbcChangeFeed::status),
+          readAt);
     }
   }
 

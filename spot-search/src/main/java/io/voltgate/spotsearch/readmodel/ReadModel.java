@@ -39,6 +39,13 @@ import java.util.function.Function;
  * a row can appear later with a stamp older than one already seen. The overlap must exceed the
  * longest write transaction; rows re-read inside it are recognised as unchanged and cost
  * nothing but the read.
+ *
+ * <p>That read is not free when a table goes quiet: after a bulk registration every poll, four
+ * times a second on every instance, re-read the last {@code overlap} of connector rows until
+ * something newer came. So each poll also notes the database's clock before it read: every row
+ * stamped more than {@code overlap} before that was committed, hence read, by then. The next
+ * poll starts from that point when it is later than (newest − overlap), and never after the
+ * newest marker itself; a quiet table costs an empty range scan.
  */
 final class ReadModel {
 
@@ -49,6 +56,8 @@ final class ReadModel {
   private final Map<String, List<ConnectorRow>> connectors = new HashMap<>();
   private final Map<String, Map<Integer, StatusRow>> statuses = new HashMap<>();
   private Marks newest = Marks.ALL;
+  /** Every row stamped at or before this has been read (null: not known). */
+  private LocalDateTime settled;
   private SpotIndex index = SpotIndex.empty();
 
   ReadModel(Duration overlap) {
@@ -232,6 +241,7 @@ final class ReadModel {
   }
 
   private void advance(Changes c) {
+    settled = c.readAt() == null ? null : c.readAt().minus(overlap);
     newest = new Marks(
         newest(newest.spots(), c.spots(), SpotRow::changedAt),
         newest(newest.stations(), c.stations(), StationRow::changedAt),
@@ -255,6 +265,13 @@ final class ReadModel {
   }
 
   private LocalDateTime back(LocalDateTime mark) {
-    return mark == null ? null : mark.minus(overlap);
+    if (mark == null) {
+      return null;
+    }
+    LocalDateTime since = mark.minus(overlap);
+    if (settled != null && settled.isAfter(since)) {
+      since = settled.isBefore(mark) ? settled : mark;
+    }
+    return since;
   }
 }

@@ -67,6 +67,40 @@ class ReadModelTest {
   }
 
   @Test
+  void aQuietTableIsNotReReadOnceTheOverlapHasPassedOnTheDatabaseClock() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 10);
+    db.status("S1", 1, "Charging", 10);
+    db.clock = T0.plusSeconds(12); // read 2 s after the last write: inside the overlap
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    assertEquals(T0.plusSeconds(12 - 5), model.since().connectors(), "a row stamped after 7 s may still commit");
+
+    db.clock = T0.plusSeconds(13);
+    model.refresh(db);
+    assertEquals(T0.plusSeconds(13 - 5), model.since().connectors(), "by 13 s everything stamped up to 8 s is in");
+
+    db.clock = T0.plusSeconds(60);
+    model.refresh(db);
+    assertEquals(T0.plusSeconds(10), model.since().connectors(), "never past the newest row seen");
+    assertEquals(T0.plusSeconds(1), model.since().spots());
+    int polls = db.asked.size();
+    db.status("S1", 1, "Available", 61); // a write after the last poll's clock
+    assertEquals(ConnectorStatus.Available, model.refresh(db).get("A").orElseThrow().connectors().get(0).status());
+    assertEquals(polls + 1, db.asked.size());
+  }
+
+  @Test
+  void withoutTheDatabaseClockEveryPollReReadsTheOverlap() throws Exception {
+    db.spot("A", 35.0, 139.0, 1);
+    db.station("S1", "A", true, 1);
+    db.connector("S1", 1, "CCS2", 150, 10);
+    ReadModel model = ReadModel.load(db, Duration.ofSeconds(5));
+    model.refresh(db);
+    assertEquals(T0.plusSeconds(10 - 5), model.since().connectors());
+  }
+
+  @Test
   void seesASecondChangeWithinTheSameMillisecond() throws Exception {
     db.spot("A", 35.0, 139.0, 1);
     db.station("S1", "A", true, 1);
@@ -180,6 +214,9 @@ class ReadModelTest {
     final Map<String, ConnectorRow> connectors = new LinkedHashMap<>();
     final Map<String, StatusRow> statuses = new LinkedHashMap<>();
     final List<String> connectorReads = new ArrayList<>();
+    final List<Marks> asked = new ArrayList<>();
+    /** The database's clock as a poll reads it; null: the feed does not tell (the overlap alone). */
+    LocalDateTime clock;
 
     void spot(String id, double lat, double lng, int t) {
       spots.put(id, new SpotRow(id, id, lat, lng, null, null, NOW, T0.plusSeconds(t)));
@@ -211,11 +248,13 @@ class ReadModelTest {
 
     @Override
     public Changes changesSince(Marks since) {
+      asked.add(since);
       return new Changes(
           after(spots.values(), since.spots(), SpotRow::changedAt),
           after(stations.values(), since.stations(), StationRow::changedAt),
           after(connectors.values(), since.connectors(), ConnectorRow::changedAt),
-          after(statuses.values(), since.statuses(), StatusRow::changedAt));
+          after(statuses.values(), since.statuses(), StatusRow::changedAt),
+          clock);
     }
 
     @Override

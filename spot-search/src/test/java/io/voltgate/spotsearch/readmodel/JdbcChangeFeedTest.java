@@ -1,0 +1,67 @@
+package io.voltgate.spotsearch.readmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voltgate.spotsearch.readmodel.ChangeFeed.Changes;
+import io.voltgate.spotsearch.readmodel.ChangeFeed.Marks;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feed over the server's real schema (its Flyway migrations, H2 in MODE=MySQL): the clock
+ * it reports is the one that stamps {@code changed_at}, and a station's connector counter comes
+ * through (V5).
+ */
+class JdbcChangeFeedTest {
+
+  private static final Path MIGRATIONS = Path.of("..", "liberty", "src", "main", "resources", "db", "migration");
+
+  private JdbcDataSource ds;
+  private JdbcChangeFeed feed;
+
+  @BeforeEach
+  void schema() {
+    ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    Flyway.configure().dataSource(ds).locations("filesystem:" + MIGRATIONS).load().migrate();
+    feed = new JdbcChangeFeed();
+    feed.dataSource = ds;
+  }
+
+  @Test
+  void reportsTheClockThatStampsTheRowsReadBeforeThem() throws Exception {
+    update("INSERT INTO spot (spot_id, name, lat, lng, updated_at) VALUES ('A', 'A', 35.0, 139.0, CURRENT_TIMESTAMP(3))");
+    update("INSERT INTO station (station_id, spot_id, created_at) VALUES ('S1', 'A', CURRENT_TIMESTAMP(3))");
+    Changes all = feed.changesSince(Marks.ALL);
+    LocalDateTime stamped = all.stations().get(0).changedAt();
+    assertNotNull(all.readAt());
+    assertFalse(all.readAt().isBefore(stamped), all.readAt() + " is before the row's stamp " + stamped);
+    assertTrue(Duration.between(stamped, all.readAt()).toSeconds() < 5, "same clock, same zone: " + stamped + " / " + all.readAt());
+    assertEquals(0, all.stations().get(0).connectorsVersion());
+
+    update("UPDATE station SET connectors_version = connectors_version + 1 WHERE station_id = 'S1'");
+    Changes later = feed.changesSince(new Marks(all.readAt(), stamped.minusNanos(1_000_000), all.readAt(), all.readAt()));
+    assertEquals(List.of(), later.spots());
+    assertEquals(1, later.stations().size());
+    assertEquals(1, later.stations().get(0).connectorsVersion());
+  }
+
+  private void update(String sql) throws Exception {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.executeUpdate();
+    }
+  }
+}
