@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,7 @@ public class JdbcChangeFeed implements ChangeFeed {
   // time), read the same way on MySQL/MariaDB and H2.
   private static final String CLOCK = "SELECT LOCALTIMESTAMP(3)";
   private static final int IN_CHUNK = 200;
+  private static final DateTimeFormatter MARKER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   @Resource(lookup = "jdbc/voltgate")
   DataSource dataSource;
@@ -119,9 +121,20 @@ public class JdbcChangeFeed implements ChangeFeed {
       }
     }
     try (PreparedStatement ps = c.prepareStatement(sql + " WHERE changed_at > ?")) {
-      ps.setObject(1, since);
+      ps.setString(1, marker(since));
       return all(ps, reader);
     }
+  }
+
+  /**
+   * A marker as SQL text with its milliseconds. Bound as a LocalDateTime, Connector/J drops the
+   * fraction when it believes the server predates MySQL 5.6.4, which MariaDB's handshake version
+   * ({@code 5.5.5-10.x}) makes it believe: every poll then re-read the whole second before its
+   * marker, and a quiet table's last second forever (charger-mgmt's InstantConverter met the same
+   * trap on writes). The server converts the text itself, on MySQL, MariaDB and H2 alike.
+   */
+  static String marker(LocalDateTime since) {
+    return MARKER.format(since);
   }
 
   private static <T> List<T> where(Connection c, String sql, String key, RowReader<T> reader) throws SQLException {

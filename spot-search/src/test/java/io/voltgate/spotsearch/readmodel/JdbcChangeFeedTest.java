@@ -59,6 +59,18 @@ class JdbcChangeFeedTest {
     assertEquals(1, later.stations().get(0).connectorsVersion());
   }
 
+  @Test
+  void bindsMarkersWithTheirMilliseconds() throws Exception {
+    assertEquals("2026-11-25 18:11:31.980", JdbcChangeFeed.marker(LocalDateTime.parse("2026-11-25T18:11:31.980")));
+    assertEquals("2026-11-25 18:11:31.000", JdbcChangeFeed.marker(LocalDateTime.parse("2026-11-25T18:11:31")));
+    update("INSERT INTO spot (spot_id, name, lat, lng, updated_at, changed_at) VALUES "
+        + "('A', 'A', 35.0, 139.0, CURRENT_TIMESTAMP(3), '2026-11-25 18:11:31.500'), "
+        + "('B', 'B', 35.0, 139.0, CURRENT_TIMESTAMP(3), '2026-11-25 18:11:31.980')");
+    LocalDateTime since = LocalDateTime.parse("2026-11-25T18:11:31.700");
+    Changes later = feed.changesSince(new Marks(since, null, null, null));
+    assertEquals(List.of("B"), later.spots().stream().map(r -> r.spotId()).toList(), "only the row after 31.700");
+  }
+
   private void update(String sql) throws Exception {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.executeUpdate();
