@@ -192,7 +192,11 @@ public class OcppHandshakeFilter extends HttpFilter {
     metrics.handshake(outcome);
     response.setStatus(status);
     response.setContentType("text/plain;charset=UTF-8");
-    response.getWriter().write(message);
+    // Bytes, not getWriter(): Liberty gives every writer its own encoder and buffers, ~12 KB per
+    // refusal (JFR, crash scenario), and a crash's survivor refuses ~150 handshakes a second.
+    byte[] body = message.getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** Basic auth: user name must be the station id (security whitepaper A00.FR.204). */
