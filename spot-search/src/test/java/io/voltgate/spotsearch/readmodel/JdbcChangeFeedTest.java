@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voltgate.spotsearch.readmodel.ChangeFeed.Changes;
 import io.voltgate.spotsearch.readmodel.ChangeFeed.Marks;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,17 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcChangeFeedTest {
 
-  private static final Path MIGRATIONS = Path.of("..", "liberty", "src", "main", "resources", "db", "migration");
-
   private JdbcDataSource ds;
   private JdbcChangeFeed feed;
 
   @BeforeEach
   void schema() {
-    ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("filesystem:" + MIGRATIONS).load().migrate();
+    ds = MigratedH2.create();
     feed = new JdbcChangeFeed();
     feed.dataSource = ds;
   }

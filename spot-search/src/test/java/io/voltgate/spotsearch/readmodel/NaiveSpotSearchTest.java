@@ -13,7 +13,6 @@ import io.voltgate.spotsearch.search.SearchArea;
 import io.voltgate.spotsearch.search.SpotIndex;
 import io.voltgate.spotsearch.search.SpotQuery;
 import io.voltgate.spotsearch.search.SpotSearchResult;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,7 +24,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class NaiveSpotSearchTest {
 
-  private static final Path MIGRATIONS = Path.of("..", "liberty", "src", "main", "resources", "db", "migration");
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   private static final String[] STATUSES = {"Available", "Available", "Charging", "Faulted", "Preparing", "Unavailable"};
 
@@ -48,11 +45,7 @@ class NaiveSpotSearchTest {
 
   @BeforeEach
   void schema() throws Exception {
-    ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    // the real migrations, applied as the server applies them (SchemaMigration)
-    Flyway.configure().dataSource(ds).locations("filesystem:" + MIGRATIONS).load().migrate();
+    ds = MigratedH2.create();
     naive = new NaiveSpotSearch();
     naive.dataSource = ds;
   }
