@@ -96,6 +96,23 @@ public class JpaStationRepository implements StationRepository {
     em.persist(station);
   }
 
+  /** Children first; the schema has no foreign keys, so the order only keeps a reader from seeing orphans. */
+  private static final List<String> DELETE_STATION = List.of(
+      "DELETE FROM connector_status_history WHERE station_id = ?",
+      "DELETE FROM connector_status_latest WHERE station_id = ?",
+      "DELETE FROM connector WHERE station_id = ?",
+      "DELETE FROM session_takeover WHERE station_id = ?",
+      "DELETE FROM station WHERE station_id = ?");
+
+  @Override
+  public boolean delete(String stationId) {
+    int deleted = 0;
+    for (String sql : DELETE_STATION) {
+      deleted = em.createNativeQuery(sql).setParameter(1, stationId).executeUpdate();
+    }
+    return deleted > 0;
+  }
+
   @Override
   public List<RegisteredConnector> connectors(String stationId) {
     return em.createQuery(

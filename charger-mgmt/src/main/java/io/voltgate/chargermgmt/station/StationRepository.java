@@ -14,6 +14,13 @@ public interface StationRepository {
 
   void add(ChargingStation station);
 
+  /**
+   * Deletes the station and every row kept for it (connectors, statuses, history, takeover
+   * notes); returns whether it existed. Not part of the API: only the start-up warm-up's own
+   * stations are removed this way.
+   */
+  boolean delete(String stationId);
+
   List<RegisteredConnector> connectors(String stationId);
 
   void replaceConnectors(String stationId, List<ConnectorSpec> connectors);

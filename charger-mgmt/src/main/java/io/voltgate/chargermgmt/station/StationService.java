@@ -43,6 +43,17 @@ public class StationService {
     return existing.isEmpty();
   }
 
+  /**
+   * Removes a station with everything kept for it; the handshake facts this instance holds go
+   * too. For the start-up warm-up's own stations (there is no DELETE in the API).
+   */
+  @Transactional
+  public boolean remove(String stationId) {
+    boolean existed = stations.delete(stationId);
+    events.forget(stationId);
+    return existed;
+  }
+
   /** A read outside a transaction: one statement, no commit (see the repository). */
   public Optional<StationDetails> details(String stationId) {
     return stations.details(stationId);
