@@ -38,6 +38,23 @@ class WarmUpIT {
     // the IT server's configured count, plus nothing lost on the way
     assertEquals(300, check.path("data").path("requests").asLong(-1), ready.body());
     assertEquals(0, check.path("data").path("unexpected").asLong(-1), ready.body());
+    // the charger warm-up: 2 stations x 3 connections x (Boot, 3 StatusNotifications, 8 Heartbeats)
+    assertEquals(2 * 3 * 12, check.path("data").path("ocppAnswered").asLong(-1), ready.body());
+    assertEquals(0, check.path("data").path("ocppUnexpected").asLong(-1), ready.body());
+  }
+
+  @Test
+  void theChargerWarmUpLeavesNoStationBehind() {
+    Eventually.await(Duration.ofSeconds(60),
+        () -> AdminApi.request("GET", "/health/ready", null, Credentials.NONE),
+        r -> "UP".equals(warmUpCheck(r).path("status").asString("")), "the warm-up to finish");
+    // its stations are WARM-UP-<8 hex>-<n>; the in-process station reads' WARM-UP-<n> never exist
+    Response page = AdminApi.request("GET", "/api/v1/stations?after=WARM-UP-&limit=200", null, Credentials.admin());
+    assertEquals(200, page.status(), page.body());
+    for (JsonNode s : page.json().path("items")) {
+      String id = s.path("stationId").asString("");
+      assertTrue(!id.matches("WARM-UP-[0-9a-f]{8}-[0-9]+"), "warm-up station left behind: " + id);
+    }
   }
 
   @Test

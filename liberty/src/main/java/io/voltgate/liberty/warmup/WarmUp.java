@@ -13,6 +13,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +42,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ready, and the REST probe's p99 there was 0.5-1.1 s (2,000 chargers on the old instance,
  * steady p99 8-12 ms), with the JIT compiling the request paths while they were being served.
  *
+ * <p>Before the HTTP requests, {@link OcppWarmUp} runs the charger path (handshakes, Boot,
+ * StatusNotification, Heartbeat) through stations of its own; after them the warm-up waits for
+ * the JIT's compile queue to drain ({@code voltgate.warmup.jit-quiet-max-seconds}).
+ *
  * <p>Readiness ({@link WarmUpReadinessCheck}) stays DOWN until the warm-up ends: all requests
  * sent, or {@code voltgate.warmup.max-seconds} passed (then it is ready anyway: a slow warm-up
  * must not keep an instance out). The requests carry {@link SyntheticTraffic#HEADER}, so the
@@ -50,6 +56,10 @@ public class WarmUp {
 
   private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
   private static final int IN_FLIGHT = 4;
+  /** The JIT counts as quiet when its compilers' time grows by less than this share of the wall clock... */
+  private static final double QUIET_SHARE = 0.05;
+  /** ...over this long. */
+  private static final long QUIET_WINDOW_MILLIS = 2_000;
   /** Searched around when the index holds no spots (Tokyo). */
   private static final GeoPoint FALLBACK = new GeoPoint(35.68, 139.76);
 
@@ -58,8 +68,23 @@ public class WarmUp {
   int requests;
 
   @Inject
-  @ConfigProperty(name = "voltgate.warmup.max-seconds", defaultValue = "30")
+  @ConfigProperty(name = "voltgate.warmup.max-seconds", defaultValue = "60")
   int maxSeconds;
+
+  /** Stations of the charger warm-up ({@link OcppWarmUp}); 0 turns it off. */
+  @Inject
+  @ConfigProperty(name = "voltgate.warmup.ocpp-stations", defaultValue = "8")
+  int ocppStations;
+
+  /** Connections per warm-up station, each a Boot, three StatusNotifications and heartbeats. */
+  @Inject
+  @ConfigProperty(name = "voltgate.warmup.ocpp-rounds", defaultValue = "100")
+  int ocppRounds;
+
+  /** At most this long, within max-seconds, for the JIT to go quiet after the warm-up's traffic (0: not at all). */
+  @Inject
+  @ConfigProperty(name = "voltgate.warmup.jit-quiet-max-seconds", defaultValue = "30")
+  int jitQuietMaxSeconds;
 
   @Inject
   @ConfigProperty(name = "default.http.port", defaultValue = "9080")
@@ -72,11 +97,12 @@ public class WarmUp {
   ManagedExecutorService executor;
 
   /** What the readiness check reports. */
-  public record Progress(boolean done, long sent, long unexpected, long millis) {}
+  public record Progress(boolean done, long sent, long unexpected, long ocppAnswered, long ocppUnexpected, long millis) {}
 
   private volatile boolean done;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unexpected = new AtomicLong();
+  private volatile OcppWarmUp ocpp;
   private volatile long startedAt;
   private volatile long endedAt;
 
@@ -96,7 +122,9 @@ public class WarmUp {
 
   public Progress progress() {
     long end = done ? endedAt : System.nanoTime();
-    return new Progress(done, sent.get(), unexpected.get(), TimeUnit.NANOSECONDS.toMillis(end - startedAt));
+    OcppWarmUp o = ocpp;
+    return new Progress(done, sent.get(), unexpected.get(), o == null ? 0 : o.answered(), o == null ? 0 : o.unexpected(),
+        TimeUnit.NANOSECONDS.toMillis(end - startedAt));
   }
 
   private void run() {
@@ -107,6 +135,10 @@ public class WarmUp {
         Thread.sleep(100);
       }
       warmInProcess();
+      // The charger path first, with at most half the time: it is what a crash's survivor or an
+      // upgrade's successor gets all at once.
+      ocpp = new OcppWarmUp(stations, executor, port, ocppStations, ocppRounds);
+      ocpp.run(Math.min(deadline, System.nanoTime() + (deadline - System.nanoTime()) / 2));
       HttpClient client = HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
@@ -136,6 +168,7 @@ public class WarmUp {
         });
       }
       senders.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      awaitCompilerQuiet(Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(jitQuietMaxSeconds)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -143,8 +176,9 @@ public class WarmUp {
     } finally {
       finish();
       Progress p = progress();
-      LOG.info(String.format(Locale.ROOT, "Warm-up done: %d requests in %d ms, %d unexpected answers",
-          p.sent(), p.millis(), p.unexpected()));
+      LOG.info(String.format(Locale.ROOT,
+          "Warm-up done: %d requests, %d unexpected answers; %d OCPP calls answered, %d unexpected; in %d ms",
+          p.sent(), p.unexpected(), p.ocppAnswered(), p.ocppUnexpected(), p.millis()));
     }
   }
 
@@ -165,6 +199,40 @@ public class WarmUp {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "In-process warm-up incomplete: " + e);
+    }
+  }
+
+  /**
+   * Waits, up to the deadline, until the JIT has compiled what the warm-up queued: the compilers'
+   * time grew by less than {@link #QUIET_SHARE} of the wall clock over {@link #QUIET_WINDOW_MILLIS}.
+   *
+   * <p>Why: the warm-up's traffic is over in seconds, its compilations are not. In the upgrade
+   * scenario's crash the survivor (ready 4 s before) spent 49-56 % of a core in the C2 compiler
+   * thread over the 21 s of the move, on two cores shared with everything else, whether or not it
+   * had been sent the charger path at start-up; 36 % already before the kill. An instance that
+   * turns ready with its compile queue drained does not compete with its own JIT when the fleet
+   * arrives.
+   */
+  private void awaitCompilerQuiet(long deadline) throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jitQuietMaxSeconds <= 0 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long windowStart = System.nanoTime();
+    long compiledAtStart = jit.getTotalCompilationTime();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(QUIET_WINDOW_MILLIS / 4);
+      long now = System.nanoTime();
+      long wall = TimeUnit.NANOSECONDS.toMillis(now - windowStart);
+      if (wall < QUIET_WINDOW_MILLIS) {
+        continue;
+      }
+      long compiled = jit.getTotalCompilationTime() - compiledAtStart;
+      if (compiled < wall * QUIET_SHARE) {
+        return;
+      }
+      windowStart = now;
+      compiledAtStart = jit.getTotalCompilationTime();
     }
   }
 

@@ -22,6 +22,8 @@ public class WarmUpReadinessCheck implements HealthCheck {
         .status(p.done())
         .withData("requests", p.sent())
         .withData("unexpected", p.unexpected())
+        .withData("ocppAnswered", p.ocppAnswered())
+        .withData("ocppUnexpected", p.ocppUnexpected())
         .withData("millis", p.millis())
         .build();
   }
