@@ -209,9 +209,10 @@ public class WarmUp {
    * <p>Why: the warm-up's traffic is over in seconds, its compilations are not. In the upgrade
    * scenario's crash the survivor (ready 4 s before) spent 49-56 % of a core in the C2 compiler
    * thread over the 21 s of the move, on two cores shared with everything else, whether or not it
-   * had been sent the charger path at start-up; 36 % already before the kill. An instance that
-   * turns ready with its compile queue drained does not compete with its own JIT when the fleet
-   * arrives.
+   * had been sent the charger path at start-up; 36 % already before the kill. Turning ready with
+   * the queue drained leaves the JIT only the storm's own compilations (still ~50 % of a core:
+   * Liberty's HTTP code at the storm's volume); crash REST p99 fell from a median of 12.9x
+   * steady to 3.3x (station) and from 11.8x to 2.4x (search), docs/benchmarks.md session 11.
    */
   private void awaitCompilerQuiet(long deadline) throws InterruptedException {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
