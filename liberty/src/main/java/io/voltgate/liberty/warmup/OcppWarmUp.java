@@ -114,7 +114,11 @@ final class OcppWarmUp {
           }
         });
       }
-      chargers.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (!chargers.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        // Past the deadline each charger makes no new call, but one may be in flight: its status
+        // write must not land after the removal below (a latest-status row for a deleted station).
+        chargers.await(ANSWER_TIMEOUT.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+      }
       // The admin API's station read, on stations that now have connectors and statuses (the
       // HTTP warm-up cannot authenticate): the persistence unit's read path was among the code
       // compiled during the crash (EclipseLink: 600 of 9,400 compilations in those 21 s).
@@ -160,6 +164,9 @@ final class OcppWarmUp {
     }
     try {
       String tag = round + "-";
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
       boolean accepted = call(ws, frames, tag + "b", "BootNotification",
           "{\"chargePointVendor\":\"Voltgate\",\"chargePointModel\":\"warm-up\",\"firmwareVersion\":\"1\"}")
           .contains("\"Accepted\"");
@@ -168,12 +175,15 @@ final class OcppWarmUp {
         return false;
       }
       for (int c = 0; c <= 2; c++) {
+        if (System.nanoTime() >= deadline) {
+          return false;
+        }
         String status = STATUSES[(round + c) % STATUSES.length];
         call(ws, frames, tag + "s" + c, "StatusNotification", String.format(Locale.ROOT,
             "{\"connectorId\":%d,\"errorCode\":\"NoError\",\"status\":\"%s\",\"timestamp\":\"%s\"}",
             c, c == 0 ? "Available" : status, Instant.now()));
       }
-      for (int h = 0; h < HEARTBEATS; h++) {
+      for (int h = 0; h < HEARTBEATS && System.nanoTime() < deadline; h++) {
         call(ws, frames, tag + "h" + h, "Heartbeat", "{}");
       }
       return true;
