@@ -90,15 +90,16 @@ public final class UpgradeReport {
     return o;
   }
 
-  public static Path writeComparison(Path dir, int chargers, int migrationRate, int admissionRate, List<Outcome> outcomes,
-      List<Check> checks) throws IOException {
+  public static Path writeComparison(Path dir, int chargers, int migrationRate, int admissionRate, String serverJvmArgs,
+      List<Outcome> outcomes, List<Check> checks) throws IOException {
     ArrayNode all = JSON.createArrayNode();
     outcomes.forEach(o -> all.add(toJson(o)));
     Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(all));
     StringBuilder md = new StringBuilder();
     md.append("# Upgrade scenario: ").append(chargers).append(" chargers\n\n")
         .append("HAProxy → A (then B), MariaDB; migration rate ").append(migrationRate)
-        .append("/s, admission rate ").append(admissionRate).append("/s.\n\n")
+        .append("/s, admission rate ").append(admissionRate).append("/s; instances' JVM_ARGS `")
+        .append(serverJvmArgs).append("`.\n\n")
         .append("| mode | all on B after (s) | A exited after (s) | peak admitted / attempted handshakes/s | refused/failed "
             + "| lost | queued / re-sent | call timeouts | reconnect p50 / p99 (ms) | B not ready (samples) |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -51,7 +51,15 @@ public final class UpgradeScenario {
   record Settings(List<String> modes, int chargers, int migrationRate, int admissionRate, int admissionBurst, int successorWait,
       Path wlp, String dbName, int lbPort, int portA, int portB, Path reportRoot, String reconnect, int settleSeconds,
       int recoverySeconds, int steadySeconds, int lbProcesses, int fleetNice, int searchRate, int stationRate,
-      boolean accessLog, boolean check) {
+      boolean accessLog, boolean check, String serverJvmArgs) {
+
+    /**
+     * The heap the Kubernetes manifest gives an instance (ops/k8s/voltgate.yaml, JVM_ARGS), so the
+     * scenario measures what is shipped. Without it each instance ran on the JVM's defaults here
+     * (384 MB initial heap of 6 GB): the survivor of a crash grew its heap while the fleet arrived,
+     * with four young pauses of 12-34 ms in the 21 s move, each one a run of slow REST requests.
+     */
+    static final String SHIPPED_JVM_ARGS = "-Xms1g -Xmx2g";
 
     static Settings parse(String[] args) {
       Map<String, String> a = new HashMap<>();
@@ -107,7 +115,8 @@ public final class UpgradeScenario {
           positiveRate(a, "search-rate", 50),
           positiveRate(a, "station-rate", 50),
           Boolean.parseBoolean(a.getOrDefault("access-log", "false")),
-          Boolean.parseBoolean(a.getOrDefault("check", "false")));
+          Boolean.parseBoolean(a.getOrDefault("check", "false")),
+          a.getOrDefault("server-jvm-args", SHIPPED_JVM_ARGS));
     }
   }
 
@@ -133,7 +142,8 @@ public final class UpgradeScenario {
       System.err.println("usage: UpgradeScenario [--mode graceful|plain|crash|all] [--chargers N] [--migration-rate R]"
           + " [--admission-rate R] [--admission-burst B] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
           + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR] [--settle S] [--steady S]"
-          + " [--recovery S] [--lb-processes K] [--fleet-nice N] [--search-rate R] [--station-rate R] [--access-log] [--check]");
+          + " [--recovery S] [--lb-processes K] [--fleet-nice N] [--search-rate R] [--station-rate R] [--access-log] [--check]"
+          + " [--server-jvm-args \"-Xms1g -Xmx2g\"]");
       System.exit(2);
       return;
     }
@@ -148,7 +158,7 @@ public final class UpgradeScenario {
     List<UpgradeReport.Check> checks = UpgradeGoals.evaluate(settings.chargers(), settings.migrationRate(),
         settings.admissionRate(), outcomes);
     Path summary = UpgradeReport.writeComparison(dir, settings.chargers(), settings.migrationRate(),
-        settings.admissionRate(), outcomes, checks);
+        settings.admissionRate(), serverJvmArgs(settings.serverJvmArgs(), System.getenv("JVM_ARGS")), outcomes, checks);
     System.out.println();
     System.out.println(Files.readString(summary));
     System.out.println("report: " + summary.toAbsolutePath());
@@ -344,7 +354,14 @@ public final class UpgradeScenario {
     env.put("VOLTGATE_ADMISSION_HANDSHAKE_BURST", Integer.toString(settings.admissionBurst()));
     env.put("VOLTGATE_MIGRATION_ON_SIGTERM", Boolean.toString(!(isA && mode.equals("plain"))));
     env.put("VOLTGATE_SAMPLE_DATA", Boolean.toString(isA));
+    // Liberty's server script hands JVM_ARGS to the JVM; one set in the caller's environment comes
+    // last and so wins (a flight recording, a GC log, another heap).
+    env.put("JVM_ARGS", serverJvmArgs(settings.serverJvmArgs(), System.getenv("JVM_ARGS")));
     return env;
+  }
+
+  static String serverJvmArgs(String configured, String inherited) {
+    return inherited == null || inherited.isBlank() ? configured : (configured + " " + inherited).strip();
   }
 
   private void recreateDatabase() throws IOException, InterruptedException {
