@@ -63,6 +63,11 @@ public final class UpgradeScenario {
      */
     static final String SHIPPED_JVM_ARGS = "-Xms1g -Xmx2g -XX:MetaspaceSize=192m";
 
+    /** What the instances run with: these options, then any JVM_ARGS of the caller's environment. */
+    String instanceJvmArgs() {
+      return UpgradeScenario.serverJvmArgs(serverJvmArgs, System.getenv("JVM_ARGS"));
+    }
+
     static Settings parse(String[] args) {
       Map<String, String> a = new HashMap<>();
       for (int i = 0; i < args.length; i++) {
@@ -160,7 +165,7 @@ public final class UpgradeScenario {
     List<UpgradeReport.Check> checks = UpgradeGoals.evaluate(settings.chargers(), settings.migrationRate(),
         settings.admissionRate(), outcomes);
     Path summary = UpgradeReport.writeComparison(dir, settings.chargers(), settings.migrationRate(),
-        settings.admissionRate(), serverJvmArgs(settings.serverJvmArgs(), System.getenv("JVM_ARGS")), outcomes, checks);
+        settings.admissionRate(), settings.instanceJvmArgs(), outcomes, checks);
     System.out.println();
     System.out.println(Files.readString(summary));
     System.out.println("report: " + summary.toAbsolutePath());
@@ -358,7 +363,7 @@ public final class UpgradeScenario {
     env.put("VOLTGATE_SAMPLE_DATA", Boolean.toString(isA));
     // Liberty's server script hands JVM_ARGS to the JVM; one set in the caller's environment comes
     // last and so wins (a flight recording, a GC log, another heap).
-    env.put("JVM_ARGS", serverJvmArgs(settings.serverJvmArgs(), System.getenv("JVM_ARGS")));
+    env.put("JVM_ARGS", settings.instanceJvmArgs());
     return env;
   }
 
