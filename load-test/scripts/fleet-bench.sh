@@ -223,7 +223,7 @@ fi
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 {
-  echo "Fleet benchmark $STAMP ($INSTANCES instance(s), ${MYSQL:+MariaDB}${MYSQL:-H2}; server java: ${FLEET_BENCH_JAVA_HOME:-default}; args: ${FLEET_BENCH_JVM_ARGS:-none})"
+  echo "Fleet benchmark $STAMP ($INSTANCES instance(s), $DB_LABEL; server java: ${FLEET_BENCH_JAVA_HOME:-default}; args: ${FLEET_BENCH_JVM_ARGS:-none})"
   echo
   echo "| chargers | held | mean boots/s | peak 101/s | 503 / other | Pending | Boot p50 (ms) | Boot p99 (ms) | server CPU held (% of a core) | live heap KB, idle → held | heap KB/session |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
