@@ -1,8 +1,10 @@
 package io.voltgate.chargermgmt.admission;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A token bucket whose refusals are appointments. Up to {@code burst} handshakes pass at once and
@@ -31,6 +33,8 @@ final class HandshakeCalendar {
   /** The first free slot of the calendar; at or before now when nobody is waiting. */
   private long nextSlot;
   private final Map<String, Long> appointments = new HashMap<>();
+  /** The same appointments by slot (slots are distinct: each is booked {@code 1 / rate} after the last). */
+  private final NavigableMap<Long, String> booked = new TreeMap<>();
   private long sweptAt;
 
   HandshakeCalendar(double ratePerSecond, int burst, int maxRetryAfterSeconds, long now) {
@@ -64,13 +68,19 @@ final class HandshakeCalendar {
     if (slot != null) {
       if (now >= slot - EARLY_NANOS) {
         appointments.remove(stationId);
+        booked.remove(slot);
+        tokens -= 1; // kept whatever the bucket holds; walk-ins then wait for the refill
         return 0;
       }
       return slot - now;
     }
-    // Walk-ins pass only while nobody holds an appointment that is still ahead: otherwise they
-    // would take the capacity promised to those waiting.
-    if (nextSlot <= now && tokens >= 1) {
+    // Walk-ins pass while the bucket has a token and the coming second is not booked full: they
+    // must not take the capacity promised to those waiting. An appointment pays its token when it
+    // is kept, not when it is booked: paid ahead, five appointments after a stall refused the next
+    // four walk-ins of a 50/s stream at a rate of 100. (Asking for no appointment ahead at all
+    // latched: an appointment is at least a second out, so under a steady stream of walk-ins one
+    // refusal made the next walk-in's refusal, and so on, for as long as the stream lasted.)
+    if (tokens >= 1 && dueWithinASecond(now) < ratePerSecond) {
       tokens -= 1;
       return 0;
     }
@@ -84,13 +94,17 @@ final class HandshakeCalendar {
     }
     nextSlot = start + slotNanos;
     appointments.put(stationId, start);
-    // The bucket pays for the appointment now, so walk-ins cannot spend it meanwhile.
-    tokens -= 1;
+    booked.put(start, stationId);
     return start - now;
   }
 
   int waiting() {
     return appointments.size();
+  }
+
+  /** Appointments whose slot falls in the coming second (at most about {@code rate} of them). */
+  private int dueWithinASecond(long now) {
+    return booked.isEmpty() ? 0 : booked.subMap(now, false, now + 1_000_000_000L, true).size();
   }
 
   private void refill(long now) {
@@ -106,10 +120,8 @@ final class HandshakeCalendar {
       return;
     }
     sweptAt = now;
-    for (Iterator<Long> it = appointments.values().iterator(); it.hasNext(); ) {
-      if (now - it.next() > KEEP_NANOS) {
-        it.remove();
-      }
-    }
+    SortedMap<Long, String> forgotten = booked.headMap(now - KEEP_NANOS);
+    forgotten.values().forEach(appointments::remove);
+    forgotten.clear();
   }
 }

@@ -100,4 +100,37 @@ class HandshakeCalendarTest {
     calendar.admit("c", 120 * S);
     assertEquals(0, calendar.waiting(), "b never came back; c walked in");
   }
+
+  @Test
+  void oneBunchOverTheBurstDoesNotTurnAwayEveryWalkInAfterIt() {
+    // A migration's pace: 50 walk-ins a second against a rate of 100 and a burst of 10 (the
+    // upgrade scenario's settings). At 1 s the instance stalls and 15 handshakes come at once: 5
+    // are over the burst and get appointments. Seen in a 10,000-charger move: a second away,
+    // those appointments were always "still ahead" of the next walk-in, which was refused and
+    // booked another second out, and so on: every reconnect after the stall got a 503 first.
+    HandshakeCalendar calendar = new HandshakeCalendar(100, 10, 300, 0);
+    int refused = 0;
+    int station = 0;
+    for (long t = 0; t < 60 * S; t += S / 50) {
+      int arriving = t == S ? 15 : 1;
+      for (int i = 0; i < arriving; i++) {
+        if (calendar.admit("cp" + station++, t) > 0) {
+          refused++;
+        }
+      }
+    }
+    assertEquals(5, refused, "only the stall's excess over the burst is refused");
+    assertEquals(5, calendar.waiting(), "and holds appointments");
+  }
+
+  @Test
+  void walkInsStillWaitWhileTheComingSecondIsBookedFull() {
+    // After a crash: 1,000 at once against a rate of 100 fill the calendar for ten seconds; a
+    // newcomer 3 s later must not take the capacity promised to the stations due then.
+    HandshakeCalendar calendar = new HandshakeCalendar(100, 10, 300, 0);
+    for (int i = 0; i < 1_000; i++) {
+      calendar.admit("cp" + i, 0);
+    }
+    assertTrue(calendar.admit("newcomer", 3 * S) > 0, "the next second holds 100 appointments");
+  }
 }
