@@ -45,10 +45,15 @@ public final class UpgradeReport {
 
   /**
    * One mode's figures. The peaks are the highest per-second bin of the chargers' handshakes from
-   * the stop until 5 s after all were on B: admitted (101) and attempted (every answer or failure).
+   * the stop until 5 s after all were on B: admitted (101) and attempted (every answer or failure),
+   * as the simulator saw them; and B's upgrades as HAProxy's log shows them: the peaks of requests
+   * that reached B and of B's 101s passing back, and how many (-1, -1 and 0 when no balancer log
+   * was read).
    */
   public record Outcome(String mode, int chargers, double moveSeconds, double aExitSeconds, long peakHandshakesPerSecond,
-      long peakAttemptsPerSecond, long handshakesDuringMove, long refusedDuringMove, long lost, long queued, long resent,
+      long peakAttemptsPerSecond, long balancerArrivedPeak, long balancerAnsweredPeak, long balancerUpgradesDuringMove,
+      long handshakesDuringMove,
+      long refusedDuringMove, long lost, long queued, long resent,
       long callTimeouts, double reconnectP50Ms, double reconnectP99Ms, List<WindowStats> probes,
       long survivorNotReadySamples, long survivorSamples, boolean oom, boolean survivorAlive, boolean fleetComplete,
       Path dir) {
@@ -60,7 +65,8 @@ public final class UpgradeReport {
 
   public static Outcome outcome(Path dir, String mode, int chargers, RunResult r, List<Sample> samples, long t0,
       long stopAt, long allOnBAt, long aExitAt, boolean complete, List<WindowStats> probes, long survivorNotReady,
-      long survivorSamples, boolean oom, boolean survivorAlive) throws IOException {
+      long survivorSamples, boolean oom, boolean survivorAlive, Map<Long, Long> arrivedAtB, Map<Long, Long> answeredByB)
+      throws IOException {
     long from = stopAt / 1000;
     long to = (allOnBAt > 0 ? allOnBAt : stopAt) / 1000 + 5;
     long peak = 0;
@@ -78,15 +84,18 @@ public final class UpgradeReport {
     long peakAttempts = attempts.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to)
         .mapToLong(Map.Entry::getValue).max().orElse(0);
     long refused = sumIn(r.rate("handshake.503"), from, to) + sumIn(r.rate("handshake.other"), from, to);
+    long atBalancer = sumIn(answeredByB, from, to);
+    long arrivedPeak = atBalancer == 0 ? -1 : peakIn(arrivedAtB, from, to);
+    long answeredPeak = atBalancer == 0 ? -1 : peakIn(answeredByB, from, to);
     Histogram reconnect = r.histogram("reconnect");
     Outcome o = new Outcome(mode, chargers, (allOnBAt - stopAt) / 1000.0, (aExitAt - stopAt) / 1000.0, peak,
-        peakAttempts, accepted, refused, r.counter("tx.lost"), r.counter("tx.queued"), r.counter("tx.resent"),
-        r.counterSum("call.timeout."), ms(reconnect, 50), ms(reconnect, 99), probes, survivorNotReady, survivorSamples,
+        peakAttempts, arrivedPeak, answeredPeak, atBalancer, accepted, refused, r.counter("tx.lost"), r.counter("tx.queued"),
+        r.counter("tx.resent"), r.counterSum("call.timeout."), ms(reconnect, 50), ms(reconnect, 99), probes, survivorNotReady, survivorSamples,
         oom, survivorAlive, complete, dir);
 
     Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(toJson(o)));
     Files.writeString(dir.resolve("sessions.svg"), sessionsChart(mode, samples, t0, stopAt, allOnBAt));
-    Files.writeString(dir.resolve("handshakes.svg"), handshakeChart(mode, r, t0, stopAt));
+    Files.writeString(dir.resolve("handshakes.svg"), handshakeChart(mode, r, answeredByB, t0, stopAt));
     return o;
   }
 
@@ -100,13 +109,16 @@ public final class UpgradeReport {
         .append("HAProxy → A (then B), MariaDB; migration rate ").append(migrationRate)
         .append("/s, admission rate ").append(admissionRate).append("/s; instances' JVM_ARGS `")
         .append(serverJvmArgs).append("`.\n\n")
-        .append("| mode | all on B after (s) | A exited after (s) | peak admitted / attempted handshakes/s | refused/failed "
+        .append("| mode | all on B after (s) | A exited after (s) | peak admitted / attempted handshakes/s "
+            + "| peak upgrades/s at B, arrived / answered (HAProxy) | refused/failed "
             + "| lost | queued / re-sent | call timeouts | reconnect p50 / p99 (ms) | B not ready (samples) |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Outcome o : outcomes) {
-      md.append(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f | %d / %d | %d | %d | %d / %d | %d | %.0f / %.0f | %d of %d |%n",
+      md.append(String.format(Locale.ROOT, "| %s%s | %.1f | %.1f | %d / %d | %s | %d | %d | %d / %d | %d | %.0f / %.0f | %d of %d |%n",
           o.mode(), o.fleetComplete() ? "" : " (incomplete)", o.moveSeconds(), o.aExitSeconds(), o.peakHandshakesPerSecond(),
-          o.peakAttemptsPerSecond(), o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(),
+          o.peakAttemptsPerSecond(), o.balancerAnsweredPeak() < 0 ? "not read"
+              : o.balancerArrivedPeak() + " / " + o.balancerAnsweredPeak(),
+          o.refusedDuringMove(), o.lost(), o.queued(), o.resent(), o.callTimeouts(),
           o.reconnectP50Ms(), o.reconnectP99Ms(), o.survivorNotReadySamples(), o.survivorSamples()));
     }
     md.append("\nREST through HAProxy per window (search: public spot search; station: admin GET of one station; "
@@ -155,6 +167,9 @@ public final class UpgradeReport {
     n.put("reconnectP50Ms", o.reconnectP50Ms());
     n.put("reconnectP99Ms", o.reconnectP99Ms());
     n.put("peakAttemptsPerSecond", o.peakAttemptsPerSecond());
+    n.put("balancerPeakArrivedPerSecond", o.balancerArrivedPeak());
+    n.put("balancerPeakAnsweredPerSecond", o.balancerAnsweredPeak());
+    n.put("balancerUpgradesDuringMove", o.balancerUpgradesDuringMove());
     n.put("survivorNotReadySamples", o.survivorNotReadySamples());
     n.put("survivorSamples", o.survivorSamples());
     n.put("outOfMemory", o.oom());
@@ -197,10 +212,11 @@ public final class UpgradeReport {
         List.of(new SvgChart.Series("A", x, a), new SvgChart.Series("B", x, b)), markers);
   }
 
-  private static String handshakeChart(String mode, RunResult r, long t0, long stopAt) {
+  private static String handshakeChart(String mode, RunResult r, Map<Long, Long> balancerUpgrades, long t0,
+      long stopAt) {
     List<SvgChart.Series> series = new ArrayList<>();
-    for (String outcome : List.of("101", "503", "other")) {
-      Map<Long, Long> rate = r.rate("handshake." + outcome);
+    for (String outcome : List.of("101", "503", "other", "101 at HAProxy")) {
+      Map<Long, Long> rate = outcome.endsWith("HAProxy") ? balancerUpgrades : r.rate("handshake." + outcome);
       if (rate.isEmpty()) {
         continue;
       }
@@ -215,6 +231,11 @@ public final class UpgradeReport {
     }
     return SvgChart.lines("Handshakes per second (" + mode + ")", "seconds", "handshakes/s", series,
         List.of(new SvgChart.Marker("stop A", (stopAt - t0) / 1000.0)));
+  }
+
+  private static long peakIn(Map<Long, Long> rate, long from, long to) {
+    return rate.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to).mapToLong(Map.Entry::getValue)
+        .max().orElse(0);
   }
 
   private static long sumIn(Map<Long, Long> rate, long from, long to) {

@@ -34,8 +34,7 @@ final class UpgradeGoals {
           graceful.refusedDuringMove() == 0, true));
       checks.add(new Check(m, "lost transaction messages", Long.toString(graceful.lost()), "0", graceful.lost() == 0, true));
       double cap = migrationRate * 1.1;
-      checks.add(new Check(m, "peak admitted handshakes/s", Long.toString(graceful.peakHandshakesPerSecond()),
-          fmt("≤ %.0f (rate %d + 10 %%)", cap, migrationRate), graceful.peakHandshakesPerSecond() <= cap, false));
+      checks.add(peakAtB(graceful, cap, migrationRate));
       double total = (double) n / migrationRate + 10;
       checks.add(new Check(m, "all on B after", fmt("%.1f s", graceful.moveSeconds()),
           fmt("≤ %.1f s (N / rate + 10 s)", total), graceful.fleetComplete() && graceful.moveSeconds() <= total, false));
@@ -64,6 +63,27 @@ final class UpgradeGoals {
       checks.add(p99Ratio(crash, "search", "move", 3));
     }
     return checks;
+  }
+
+  /**
+   * The peak of handshakes per second arriving at B: what the migrator paces. Read from HAProxy's
+   * log when it holds (nearly) every upgrade the simulator saw; there, one hop from B, the
+   * arrivals are apart from how fast B answered, which a stall of B bunches (44 then 57 answers
+   * around one 180 ms stall, with at most 51 arrivals, in a 10,000-charger move). The answers' peak
+   * and the simulator's (it runs under {@code nice} and stamps a 101 when its loop reads it) are
+   * shown beside it. Without a complete balancer log, the simulator's peak decides.
+   */
+  private static Check peakAtB(Outcome o, double cap, int migrationRate) {
+    String bound = fmt("≤ %.0f (rate %d + 10 %%)", cap, migrationRate);
+    boolean logComplete = o.balancerArrivedPeak() > 0
+        && o.balancerUpgradesDuringMove() >= Math.round(0.99 * o.handshakesDuringMove());
+    if (logComplete) {
+      return new Check(o.mode(), "peak handshakes/s arriving at B (HAProxy's log)",
+          fmt("%d (answered by B: %d; simulator's reading: %d)", o.balancerArrivedPeak(), o.balancerAnsweredPeak(),
+              o.peakHandshakesPerSecond()), bound, o.balancerArrivedPeak() <= cap, false);
+    }
+    return new Check(o.mode(), "peak admitted handshakes/s (simulator; no complete HAProxy log)",
+        Long.toString(o.peakHandshakesPerSecond()), bound, o.peakHandshakesPerSecond() <= cap, false);
   }
 
   /** p99 (and failures) of a probe in one window against the steady window's p99. */

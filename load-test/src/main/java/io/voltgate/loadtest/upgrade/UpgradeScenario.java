@@ -320,8 +320,9 @@ public final class UpgradeScenario {
         log.printf("note: the fleet's boot barrier passed %.1f s into the steady window%n",
             (booted - windowStart.get(Probe.Window.STEADY)) / 1000.0);
       }
+      BalancerLog.Upgrades atB = upgradesAtB(dir);
       return UpgradeReport.outcome(dir, mode, settings.chargers(), r, List.copyOf(samples), t0, phase[0], phase[1],
-          aExit, allOnB, stats, notReady, readySamples, oom, b.alive());
+          aExit, allOnB, stats, notReady, readySamples, oom, b.alive(), atB.arrived(), atB.answered());
     } finally {
       sampler.shutdownNow();
       a.stopQuietly();
@@ -401,6 +402,30 @@ public final class UpgradeScenario {
     pb.environment().put("EDGE_WALKINS_PER_SERVER",
         Integer.toString(Math.max(1, settings.admissionRate() * 3 / 2 / settings.lbProcesses())));
     return pb.start();
+  }
+
+  /**
+   * B's upgrades per second from every HAProxy process's log ({@link BalancerLog}). A tunnel is
+   * logged when it closes, and the fleet has just closed them all: read until two reads half a
+   * second apart agree (at most 5 s).
+   */
+  private BalancerLog.Upgrades upgradesAtB(Path dir) throws IOException, InterruptedException {
+    List<Path> logs = new ArrayList<>();
+    for (int i = 0; i < settings.lbProcesses(); i++) {
+      logs.add(haproxyLog(dir, i));
+    }
+    BalancerLog.Upgrades perSecond = null;
+    long seen = -1;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      perSecond = BalancerLog.upgradesPerSecond(logs, "b", java.time.ZoneId.systemDefault());
+      long now = perSecond.answered().values().stream().mapToLong(Long::longValue).sum();
+      if (now == seen) {
+        break;
+      }
+      seen = now;
+      Thread.sleep(500);
+    }
+    return perSecond;
   }
 
   /** HAProxy process {@code index}'s stdout and stderr (its log) in the report directory. */
