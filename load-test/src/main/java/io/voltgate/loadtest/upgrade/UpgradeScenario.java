@@ -61,7 +61,7 @@ public final class UpgradeScenario {
      * The metaspace threshold keeps class loading from starting a concurrent cycle at the end of
      * the warm-up, whose mixed pauses fell in the graceful move (135 + 101 ms back to back).
      */
-    static final String SHIPPED_JVM_ARGS = "-Xms1g -Xmx2g -XX:MetaspaceSize=192m";
+    static final String SHIPPED_JVM_ARGS = "-Xms1g -Xmx2g -XX:MetaspaceSize=192m -XX:MaxGCPauseMillis=50";
 
     /** What the instances run with: these options, then any JVM_ARGS of the caller's environment. */
     String instanceJvmArgs() {
@@ -150,7 +150,7 @@ public final class UpgradeScenario {
           + " [--admission-rate R] [--admission-burst B] [--successor-wait S] [--wlp DIR] [--db NAME] [--lb-port P] [--port-a P] [--port-b P]"
           + " [--reconnect immediate|fixed:S|backoff:MIN,RANGE,TIMES] [--report-dir DIR] [--settle S] [--steady S]"
           + " [--recovery S] [--lb-processes K] [--fleet-nice N] [--search-rate R] [--station-rate R] [--access-log] [--check]"
-          + " [--server-jvm-args \"-Xms1g -Xmx2g -XX:MetaspaceSize=192m\"]");
+          + " [--server-jvm-args \"-Xms1g -Xmx2g -XX:MetaspaceSize=192m -XX:MaxGCPauseMillis=50\"]");
       System.exit(2);
       return;
     }
