@@ -52,9 +52,7 @@ public final class UpgradeReport {
    */
   public record Outcome(String mode, int chargers, double moveSeconds, double aExitSeconds, long peakHandshakesPerSecond,
       long peakAttemptsPerSecond, long balancerArrivedPeak, long balancerAnsweredPeak, long balancerUpgradesDuringMove,
-      long handshakesDuringMove,
-      long refusedDuringMove, long lost, long queued, long resent,
-      long callTimeouts, double reconnectP50Ms, double reconnectP99Ms, List<WindowStats> probes,
+      long handshakesDuringMove, long refusedDuringMove, long lost, long queued, long resent, long callTimeouts, double reconnectP50Ms, double reconnectP99Ms, List<WindowStats> probes,
       long survivorNotReadySamples, long survivorSamples, boolean oom, boolean survivorAlive, boolean fleetComplete,
       Path dir) {
 
@@ -69,29 +67,22 @@ public final class UpgradeReport {
       throws IOException {
     long from = stopAt / 1000;
     long to = (allOnBAt > 0 ? allOnBAt : stopAt) / 1000 + 5;
-    long peak = 0;
-    long accepted = 0;
-    for (Map.Entry<Long, Long> e : r.rate("handshake.101").entrySet()) {
-      if (e.getKey() >= from && e.getKey() <= to) {
-        peak = Math.max(peak, e.getValue());
-        accepted += e.getValue();
-      }
-    }
+    long peak = peakIn(r.rate("handshake.101"), from, to);
+    long accepted = sumIn(r.rate("handshake.101"), from, to);
     Map<Long, Long> attempts = new java.util.TreeMap<>();
     for (String outcome : List.of("101", "503", "other")) {
       r.rate("handshake." + outcome).forEach((second, n) -> attempts.merge(second, n, Long::sum));
     }
-    long peakAttempts = attempts.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to)
-        .mapToLong(Map.Entry::getValue).max().orElse(0);
+    long peakAttempts = peakIn(attempts, from, to);
     long refused = sumIn(r.rate("handshake.503"), from, to) + sumIn(r.rate("handshake.other"), from, to);
     long atBalancer = sumIn(answeredByB, from, to);
     long arrivedPeak = atBalancer == 0 ? -1 : peakIn(arrivedAtB, from, to);
     long answeredPeak = atBalancer == 0 ? -1 : peakIn(answeredByB, from, to);
     Histogram reconnect = r.histogram("reconnect");
     Outcome o = new Outcome(mode, chargers, (allOnBAt - stopAt) / 1000.0, (aExitAt - stopAt) / 1000.0, peak,
-        peakAttempts, arrivedPeak, answeredPeak, atBalancer, accepted, refused, r.counter("tx.lost"), r.counter("tx.queued"),
-        r.counter("tx.resent"), r.counterSum("call.timeout."), ms(reconnect, 50), ms(reconnect, 99), probes, survivorNotReady, survivorSamples,
-        oom, survivorAlive, complete, dir);
+        peakAttempts, arrivedPeak, answeredPeak, atBalancer, accepted, refused, r.counter("tx.lost"),
+        r.counter("tx.queued"), r.counter("tx.resent"), r.counterSum("call.timeout."), ms(reconnect, 50),
+        ms(reconnect, 99), probes, survivorNotReady, survivorSamples, oom, survivorAlive, complete, dir);
 
     Files.writeString(dir.resolve("upgrade.json"), JSON.writeValueAsString(toJson(o)));
     Files.writeString(dir.resolve("sessions.svg"), sessionsChart(mode, samples, t0, stopAt, allOnBAt));
@@ -214,9 +205,15 @@ public final class UpgradeReport {
 
   private static String handshakeChart(String mode, RunResult r, Map<Long, Long> balancerUpgrades, long t0,
       long stopAt) {
+    Map<String, Map<Long, Long>> rates = new java.util.LinkedHashMap<>();
+    for (String outcome : List.of("101", "503", "other")) {
+      rates.put(outcome, r.rate("handshake." + outcome));
+    }
+    rates.put("101 at HAProxy", balancerUpgrades);
     List<SvgChart.Series> series = new ArrayList<>();
-    for (String outcome : List.of("101", "503", "other", "101 at HAProxy")) {
-      Map<Long, Long> rate = outcome.endsWith("HAProxy") ? balancerUpgrades : r.rate("handshake." + outcome);
+    for (Map.Entry<String, Map<Long, Long>> named : rates.entrySet()) {
+      String outcome = named.getKey();
+      Map<Long, Long> rate = named.getValue();
       if (rate.isEmpty()) {
         continue;
       }

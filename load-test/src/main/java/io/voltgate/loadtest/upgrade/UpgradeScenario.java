@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -417,7 +418,7 @@ public final class UpgradeScenario {
     BalancerLog.Upgrades perSecond = null;
     long seen = -1;
     for (int attempt = 0; attempt < 10; attempt++) {
-      perSecond = BalancerLog.upgradesPerSecond(logs, "b", java.time.ZoneId.systemDefault());
+      perSecond = BalancerLog.upgradesPerSecond(logs, "b", ZoneId.systemDefault());
       long now = perSecond.answered().values().stream().mapToLong(Long::longValue).sum();
       if (now == seen) {
         break;

@@ -26,10 +26,8 @@ class UpgradeGoalsTest {
         new WindowStats("search", "move", moveSeconds, 300, 300, Map.of(), 2, searchMoveP99, searchMoveP99),
         new WindowStats("station", "steady", 20, 200, 200, Map.of(), 2, 10, 10),
         new WindowStats("station", "move", moveSeconds, 100, 99, Map.of("HTTP 503", 1L), 2, 20, 20));
-    return new Outcome(mode, 2000, moveSeconds, moveSeconds, peak, attempts, arrivedPeak, answeredPeak, balancerUpgrades, 2000,
-        refused,
-        lost, 0, 0, 0, 5, 50,
-        probes, 0, 40, false, true, true, Path.of("."));
+    return new Outcome(mode, 2000, moveSeconds, moveSeconds, peak, attempts, arrivedPeak, answeredPeak, balancerUpgrades,
+        2000, refused, lost, 0, 0, 0, 5, 50, probes, 0, 40, false, true, true, Path.of("."));
   }
 
   private static Check find(List<Check> checks, String mode, String goalStart) {
