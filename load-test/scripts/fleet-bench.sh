@@ -16,8 +16,11 @@
 # run with one instance only.
 # Environment: FLEET_BENCH_PORT (29080), FLEET_BENCH_JAVA_HOME (the server's JDK; default the
 # one on PATH), FLEET_BENCH_JVM_ARGS (extra server JVM options), FLEET_BENCH_SIM_JVM_ARGS (the
-# simulator's JVM options, passed on to its child JVMs). Prints a markdown table; the
-# per-run reports are under load-test/target/reports/fleet-bench-*/.
+# simulator's JVM options, passed on to its child JVMs). With -XX:NativeMemoryTracking=summary
+# in FLEET_BENCH_JVM_ARGS the table also gives the native buffers per session (NMT's "Other":
+# direct and Unsafe-allocated memory, where a transport keeps socket buffers off the heap);
+# with -Dcom.ibm.ws.beta.edition=true the server runs on Liberty's Netty transport. Prints a
+# markdown table; the per-run reports are under load-test/target/reports/fleet-bench-*/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -102,6 +105,13 @@ heap_kb() {
   jcmd "$(server_pid)" GC.run >/dev/null
   jcmd "$(server_pid)" GC.heap_info | awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print v; exit } }'
 }
+# native memory outside the heap that the JVM tracks as "Other" (direct and Unsafe-allocated
+# buffers: where a transport keeps socket buffers off the heap), in KB; empty unless the server
+# runs with -XX:NativeMemoryTracking=summary (or detail)
+other_kb() {
+  jcmd "$(server_pid)" VM.native_memory summary 2>/dev/null \
+    | awk '/^-? *Other \(reserved=/ { if (match($0, /committed=[0-9]+KB/)) { print substr($0, RSTART + 10, RLENGTH - 12); exit } }'
+}
 
 mkdir -p "$OUT"
 URLS=
@@ -124,6 +134,17 @@ use 0
 heap_all_kb() {
   local total=0 k
   for ((k = 0; k < INSTANCES; k++)); do use $k; total=$(( total + $(heap_kb) )); done
+  use 0
+  echo $total
+}
+# the same, summed over the instances; empty if any of them does not track its native memory
+other_all_kb() {
+  local total=0 k v
+  for ((k = 0; k < INSTANCES; k++)); do
+    use $k; v=$(other_kb)
+    if [[ -z $v ]]; then use 0; return 0; fi
+    total=$(( total + v ))
+  done
   use 0
   echo $total
 }
@@ -175,6 +196,7 @@ ROWS=()
 ACTIONS=()
 for n in $SIZES; do
   before=$(heap_all_kb)
+  other_before=$(other_all_kb)
   run=$SCENARIO-$n
   log "$SCENARIO run: $n chargers, 200 in flight (heap before: $before KB)"
   traffic=()
@@ -194,6 +216,7 @@ for n in $SIZES; do
   cpu=$(awk -v c=$(( $(cpu_ticks) - c0 )) -v h="$(getconf CLK_TCK)" -v t0="$t0" -v t1="$(date +%s.%N)" \
       'BEGIN { printf "%.0f", 100 * c / h / (t1 - t0) }')
   held=$(heap_all_kb)
+  other_held=$(other_all_kb)
   if [[ -n $echo_pid ]]; then wait $echo_pid || log "echo probe failed: $(tail -1 "$OUT/$run-echo.log")"; fi
   wait $pid || true
   # the server's own view: time from frame in to answer out per action, group-commit batches
@@ -201,7 +224,11 @@ for n in $SIZES; do
   [[ $SCENARIO == steady ]] && mapfile -t -O "${#ACTIONS[@]}" ACTIONS < <(actions "$OUT/$run/summary.json" "$n" "$OUT/$run-echo.json")
   read -r peak rate peak101 r503 other p50 p99 pending < <(summary "$OUT/$run/summary.json")
   per=$(awk -v a="$before" -v b="$held" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
-  ROWS+=("| $n | $peak | $rate | $peak101 | $r503 / $other | $pending | $p50 | $p99 | $cpu | $before → $held | $per |")
+  off=n/a
+  if [[ -n $other_before && -n $other_held ]]; then
+    off=$(awk -v a="$other_before" -v b="$other_held" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+  fi
+  ROWS+=("| $n | $peak | $rate | $peak101 | $r503 / $other | $pending | $p50 | $p99 | $cpu | $before → $held | $per | $off |")
   sleep 5
 done
 
@@ -225,8 +252,8 @@ log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "Fleet benchmark $STAMP ($INSTANCES instance(s), $DB_LABEL; server java: ${FLEET_BENCH_JAVA_HOME:-default}; args: ${FLEET_BENCH_JVM_ARGS:-none})"
   echo
-  echo "| chargers | held | mean boots/s | peak 101/s | 503 / other | Pending | Boot p50 (ms) | Boot p99 (ms) | server CPU held (% of a core) | live heap KB, idle → held | heap KB/session |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| chargers | held | mean boots/s | peak 101/s | 503 / other | Pending | Boot p50 (ms) | Boot p99 (ms) | server CPU held (% of a core) | live heap KB, idle → held | heap KB/session | off-heap \"Other\" KB/session |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   if [[ ${#ACTIONS[@]} -gt 0 ]]; then
     echo
