@@ -110,7 +110,8 @@ heap_kb() {
 # runs with -XX:NativeMemoryTracking=summary (or detail)
 other_kb() {
   jcmd "$(server_pid)" VM.native_memory summary 2>/dev/null \
-    | awk '/^-? *Other \(reserved=/ { if (match($0, /committed=[0-9]+KB/)) { print substr($0, RSTART + 10, RLENGTH - 12); exit } }'
+    | awk '/^-? *Other \(reserved=/ { if (match($0, /committed=[0-9]+KB/)) { print substr($0, RSTART + 10, RLENGTH - 12); exit } }' \
+    || true
 }
 
 mkdir -p "$OUT"
