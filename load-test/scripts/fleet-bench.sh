@@ -131,18 +131,12 @@ for ((k = 0; k < INSTANCES; k++)); do
   URLS=${URLS:+$URLS,}ws://127.0.0.1:$PORT/ocpp
 done
 use 0
-# live heap of every instance, summed
-heap_all_kb() {
-  local total=0 k
-  for ((k = 0; k < INSTANCES; k++)); do use $k; total=$(( total + $(heap_kb) )); done
-  use 0
-  echo $total
-}
-# the same, summed over the instances; empty if any of them does not track its native memory
-other_all_kb() {
+# FN (heap_kb, other_kb) of every instance, summed; empty if any instance gives nothing (a
+# server without native memory tracking)
+sum_instances() {
   local total=0 k v
   for ((k = 0; k < INSTANCES; k++)); do
-    use $k; v=$(other_kb)
+    use $k; v=$("$1")
     if [[ -z $v ]]; then use 0; return 0; fi
     total=$(( total + v ))
   done
@@ -196,8 +190,8 @@ EOF
 ROWS=()
 ACTIONS=()
 for n in $SIZES; do
-  before=$(heap_all_kb)
-  other_before=$(other_all_kb)
+  before=$(sum_instances heap_kb)
+  other_before=$(sum_instances other_kb)
   run=$SCENARIO-$n
   log "$SCENARIO run: $n chargers, 200 in flight (heap before: $before KB)"
   traffic=()
@@ -216,8 +210,8 @@ for n in $SIZES; do
   sleep $(( HOLD / 4 ))
   cpu=$(awk -v c=$(( $(cpu_ticks) - c0 )) -v h="$(getconf CLK_TCK)" -v t0="$t0" -v t1="$(date +%s.%N)" \
       'BEGIN { printf "%.0f", 100 * c / h / (t1 - t0) }')
-  held=$(heap_all_kb)
-  other_held=$(other_all_kb)
+  held=$(sum_instances heap_kb)
+  other_held=$(sum_instances other_kb)
   if [[ -n $echo_pid ]]; then wait $echo_pid || log "echo probe failed: $(tail -1 "$OUT/$run-echo.log")"; fi
   wait $pid || true
   # the server's own view: time from frame in to answer out per action, group-commit batches
